@@ -1,0 +1,43 @@
+// The JavaScript face of the core, shared by browsers and Node. The raw
+// wasm module speaks JSON strings (see wasm/); this file turns them into
+// objects and turns {"error": …} replies into thrown LlmcalcError.
+
+export class LlmcalcError extends Error {
+  /** @param {string} message @param {string} [field] the input at fault */
+  constructor(message, field = '') {
+    super(message);
+    this.name = 'LlmcalcError';
+    this.field = field;
+  }
+}
+
+/** Calls a JSON-in/JSON-out export and unwraps its reply. */
+export function callJson(fn, input) {
+  let text;
+  try {
+    text = fn(JSON.stringify(input ?? {}));
+  } catch (e) {
+    // Only an allocation failure or a bug reaches here; the core reports
+    // bad input as data. Keep the message readable either way.
+    throw new LlmcalcError(`The calculation failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const reply = JSON.parse(text);
+  if (reply && typeof reply === 'object' && 'error' in reply && !Array.isArray(reply)) {
+    throw new LlmcalcError(reply.error.message, reply.error.field || '');
+  }
+  return reply;
+}
+
+/**
+ * Wraps an instantiated module.
+ * @param {any} module the Emscripten module
+ * @param {(name: string) => Promise<Uint8Array>} loadAsset fetches a data
+ *   file (vocabulary) by name; browsers fetch, Node reads the file.
+ */
+export function createApi(module, loadAsset) {
+  return {
+    module,
+    loadAsset,
+    breakEven: (input) => callJson(module.breakEven, input),
+  };
+}

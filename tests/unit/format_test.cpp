@@ -1,0 +1,55 @@
+#include "util/format.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace llmcalc {
+namespace {
+
+TEST(Format, Counts) {
+  EXPECT_EQ(format_count(0), "0");
+  EXPECT_EQ(format_count(999), "999");
+  EXPECT_EQ(format_count(1000), "1,000");
+  EXPECT_EQ(format_count(1234567.6), "1,234,568");
+  EXPECT_EQ(format_count(-1234), "-1,234");
+  EXPECT_EQ(format_count(-0.2), "0");
+  EXPECT_EQ(format_count(2e18), "2e18");
+}
+
+TEST(Format, Money) {
+  EXPECT_EQ(format_usd(0), "$0.00");
+  EXPECT_EQ(format_usd(1234.5), "$1,234.50");
+  EXPECT_EQ(format_usd(0.1 + 0.2), "$0.30");
+  EXPECT_EQ(format_usd(0.5), "$0.50");
+  EXPECT_EQ(format_usd(0.123456), "$0.123");
+  EXPECT_EQ(format_usd(0.000375), "$0.000375");
+  EXPECT_EQ(format_usd(0.0012), "$0.0012");
+  EXPECT_EQ(format_usd(-2), "-$2.00");
+  EXPECT_EQ(format_usd(-0.0), "$0.00");
+  EXPECT_EQ(format_usd(1e-15), "$0.00");
+  EXPECT_EQ(format_usd(1e20), "$1e20");
+}
+
+TEST(Format, NumbersNeverShowBinaryNoise) {
+  EXPECT_EQ(format_number(0.1 + 0.2), "0.3");
+  EXPECT_EQ(format_number(8), "8");
+  EXPECT_EQ(format_number(8.256), "8.26");
+  EXPECT_EQ(format_number(1e12), "1,000,000,000,000");
+  EXPECT_EQ(format_number(1e300), "1e300");
+  EXPECT_EQ(format_number(1.5e-7, 2), "0");
+  EXPECT_EQ(format_number(NAN), "—");
+  EXPECT_EQ(format_number(INFINITY), "—");
+}
+
+TEST(Format, RatiosAndPercents) {
+  EXPECT_EQ(format_ratio(8), "8.0");
+  EXPECT_EQ(format_ratio(99.94), "99.9");
+  EXPECT_EQ(format_ratio(125), "125");
+  EXPECT_EQ(format_ratio(12345), "12,345");
+  EXPECT_EQ(format_percent(0.256), "25.6%");
+  EXPECT_EQ(format_percent(12.5, 0), "1,250%");
+}
+
+}  // namespace
+}  // namespace llmcalc
