@@ -39,5 +39,13 @@ export function createApi(module, loadAsset) {
     module,
     loadAsset,
     breakEven: (input) => callJson(module.breakEven, input),
+    // One formatting rule for the CLI and the page (src/util/format.h).
+    format: {
+      count: (n) => module.formatCount(n),
+      usd: (n) => module.formatUsd(n),
+      number: (n, maxDecimals = 2) => module.formatNumber(n, maxDecimals),
+      ratio: (n) => module.formatRatio(n),
+      percent: (fraction, decimals = 1) => module.formatPercent(fraction, decimals),
+    },
   };
 }

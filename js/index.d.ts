@@ -54,6 +54,14 @@ export interface BreakEvenResult {
 
 export interface Llmcalc {
   breakEven(input: BreakEvenInput): BreakEvenResult;
+  /** Numbers for people, by the same rule as the CLI (src/util/format.h). */
+  format: {
+    count(n: number): string;
+    usd(n: number): string;
+    number(n: number, maxDecimals?: number): string;
+    ratio(n: number): string;
+    percent(fraction: number, decimals?: number): string;
+  };
 }
 
 /** Loads the wasm core once and resolves to the shared API object. */
