@@ -1,0 +1,105 @@
+// llmcalc dataset: the native CLI on the golden fixtures and on the bad
+// inputs a real upload can be (issue #6).
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixtures, assertMatches } from '../fixtures/dataset/expect.mjs';
+
+const CLI = process.env.LLMCALC_CLI ?? 'build/native/cli/llmcalc';
+const dir = mkdtempSync(join(tmpdir(), 'llmcalc-dataset-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(args, input) {
+  const r = spawnSync(CLI, ['dataset', ...args], { input, maxBuffer: 1 << 28, encoding: 'utf8' });
+  if (r.error) throw r.error;
+  return r;
+}
+
+function check(path) {
+  const r = run([path, '--model', 'gpt-4o-mini-2024-07-18', '--json']);
+  return { status: r.status, result: JSON.parse(r.stdout), stderr: r.stderr };
+}
+
+const good = '{"messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Hello"}]}';
+
+test('every golden fixture gives its expected result and exit code', () => {
+  const all = fixtures();
+  assert.ok(all.length >= 10);
+  for (const { name, path, expected } of all) {
+    const { status, result } = check(path);
+    assertMatches(result, expected, name);
+    assert.equal(status, expected.error_count === 0 ? 0 : 1, name);
+    assert.equal(result.model, 'gpt-4o-mini-2024-07-18');
+  }
+});
+
+test('--json carries examples, errors with line and type, epochs and honest nulls', () => {
+  const { result } = check(fixtures().find((f) => f.name === 'format_errors.jsonl').path);
+  for (const key of ['examples', 'errors', 'billed_tokens', 'epochs', 'training_cost_usd']) {
+    assert.ok(key in result, key);
+  }
+  assert.ok(result.errors.every((e) => Number.isInteger(e.line) && typeof e.type === 'string'));
+  // No tokenizer is wired into this command yet: unknown, not zero.
+  assert.equal(result.billed_tokens, null);
+  assert.equal(result.training_cost_usd, null);
+});
+
+test('--epochs overrides the default rule; text output names file:line:column', () => {
+  const path = join(dir, 'two.jsonl');
+  writeFileSync(path, `${good}\n{"messages":[]}\n`);
+  const j = JSON.parse(run([path, '--model', 'm', '--epochs', '4', '--json']).stdout);
+  assert.equal(j.epochs, 4);
+  assert.equal(j.epochs_source, 'given');
+  const t = run([path, '--model', 'm']);
+  assert.equal(t.status, 1);
+  assert.match(t.stdout, new RegExp(`${path}:2:1: missing_messages_list: `));
+});
+
+test('usage errors exit 2', () => {
+  for (const args of [['x.jsonl'], ['--model', 'm'], ['a', 'b', '--model', 'm'], ['-', '--model', 'm', '--bogus']]) {
+    assert.equal(run(args, '').status, 2, args.join(' '));
+  }
+  assert.equal(run(['--help']).status, 0);
+  assert.equal(run(['-', '--model', 'm', '--epochs', 'x']).status, 1);
+});
+
+test('stdin works, and a missing file is exit 1', () => {
+  const r = run(['-', '--model', 'm', '--json'], `${good}\n`);
+  assert.equal(r.status, 0);
+  assert.equal(JSON.parse(r.stdout).valid_examples, 1);
+  assert.equal(run([join(dir, 'nope.jsonl'), '--model', 'm']).status, 1);
+});
+
+test('JSON nested 100,000 deep on a line is nested_too_deep, not a crash', () => {
+  const path = join(dir, 'deep.jsonl');
+  writeFileSync(path, `${good}\n{"messages":${'['.repeat(100000)}${']'.repeat(100000)}}\n${good}\n`);
+  const { status, result } = check(path);
+  assert.equal(status, 1);
+  assert.deepEqual(result.errors.map((e) => [e.line, e.type]), [[2, 'nested_too_deep']]);
+  assert.equal(result.valid_examples, 2);
+});
+
+test('a single 50 MB line is line_too_long, within bounded time', () => {
+  const path = join(dir, 'long.jsonl');
+  const filler = 'x'.repeat(50 * 1024 * 1024);
+  writeFileSync(path, `${good}\n{"messages":[{"role":"user","content":"${filler}"}]}\n${good}\n`);
+  const start = Date.now();
+  const { status, result } = check(path);
+  assert.ok(Date.now() - start < 20000);
+  assert.equal(status, 1);
+  assert.deepEqual(result.errors.map((e) => [e.line, e.type]), [[2, 'line_too_long']]);
+  assert.match(result.errors[0].message, /50(\.0)? MiB/);
+  assert.equal(result.valid_examples, 2);
+});
+
+test('a JSON array on one line (not JSONL) is not_jsonl with a hint', () => {
+  const path = join(dir, 'array.json');
+  const items = Array.from({ length: 1000 }, () => good).join(',');
+  writeFileSync(path, `[${items}]`);
+  const { result } = check(path);
+  assert.equal(result.errors[0].type, 'not_jsonl');
+  assert.match(result.errors[0].message, /jq -c/);
+});
