@@ -33,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 KB = 1024
 MB = 1024 * 1024
-TEST_SLICE = 100 * KB
+TEST_SLICE = 100_000
 SHORT_MIN, SHORT_MAX, SHORT_PER_CATEGORY = 40, 160, 800
 
 # Strings that tokenizers treat as special tokens; a line holding one is

@@ -1,0 +1,72 @@
+// The tokenizers under comparison, each behind the same tiny interface:
+//   const t = await loadLibrary(name, encoding); t.count(text) -> number
+// Every peer counts text as ordinary text (no special tokens); the corpus
+// holds none (data/corpus/build_corpus.py drops such lines).
+
+export const OURS = 'llmcalc';
+export const PEERS = ['tiktoken', 'js-tiktoken', 'gpt-tokenizer', 'ai-tokenizer'];
+export const LIBRARIES = [OURS, ...PEERS];
+export const ENCODINGS = ['cl100k_base', 'o200k_base'];
+
+/** Thrown when our module or its tokenizer API is not there yet. */
+export class NotBuilt extends Error {}
+
+async function loadOurs(encoding) {
+  let llm;
+  try {
+    const { loadLlmcalc } = await import('llmcalc');
+    llm = await loadLlmcalc();
+  } catch (e) {
+    throw new NotBuilt(`the module does not load: ${e.message.split('\n')[0]}`);
+  }
+  if (typeof llm.loadEncoding !== 'function') {
+    throw new NotBuilt('js/api.js has no loadEncoding() yet');
+  }
+  const enc = await llm.loadEncoding(encoding);
+  return { count: (text) => enc.count(text) };
+}
+
+export async function loadLibrary(name, encoding) {
+  switch (name) {
+    case OURS:
+      return loadOurs(encoding);
+    case 'tiktoken': {
+      // The package's main entry: Rust compiled to wasm, vocabularies inside.
+      const { get_encoding } = await import('tiktoken');
+      const enc = get_encoding(encoding);
+      return { count: (text) => enc.encode_ordinary(text).length };
+    }
+    case 'js-tiktoken': {
+      const { Tiktoken } = await import('js-tiktoken/lite');
+      const ranks = (await import(`js-tiktoken/ranks/${encoding}`)).default;
+      const enc = new Tiktoken(ranks);
+      return { count: (text) => enc.encode(text, [], []).length };
+    }
+    case 'gpt-tokenizer': {
+      const enc = await import(`gpt-tokenizer/encoding/${encoding}`);
+      return { count: (text) => enc.countTokens(text) };
+    }
+    case 'ai-tokenizer': {
+      const { Tokenizer } = await import('ai-tokenizer');
+      const data = await import(`ai-tokenizer/encoding/${encoding}`);
+      const enc = new Tokenizer(data);
+      return { count: (text) => enc.count(text) };
+    }
+    default:
+      throw new Error(`unknown library ${name}`);
+  }
+}
+
+/** Whether our tokenizer API has landed (without loading anything). */
+export async function oursStatus() {
+  const { readFile, access } = await import('node:fs/promises');
+  const root = new URL('../../', import.meta.url);
+  try {
+    await access(new URL('js/core/llmcalc_core.wasm', root));
+  } catch {
+    return 'not built yet (js/core/llmcalc_core.wasm is missing: build the wasm preset)';
+  }
+  const api = await readFile(new URL('js/api.js', root), 'utf8');
+  if (!api.includes('loadEncoding')) return 'not built yet (js/api.js has no loadEncoding)';
+  return 'ok';
+}

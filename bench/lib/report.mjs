@@ -1,0 +1,149 @@
+// Turns the raw measurements into per-library figures, the token-count
+// agreement check, the issue's targets (PASS/MISS) and printed tables.
+import { OURS, PEERS } from './libraries.mjs';
+
+const MB = 1e6; // throughput is in MB/s of UTF-8 input, 1 MB = 10^6 bytes
+const REFERENCE = 'tiktoken'; // OpenAI's own code, compiled to wasm
+
+function summarize(results) {
+  for (const data of Object.values(results.encodings)) {
+    for (const r of Object.values(data.libraries)) {
+      const files = r.passes?.files;
+      if (files) {
+        const bytes = files.reduce((s, f) => s + f.bytes, 0);
+        r.firstMBps = bytes / MB / (files.reduce((s, f) => s + f.firstMs, 0) / 1000);
+        r.warmMBps = bytes / MB / (files.reduce((s, f) => s + f.warmMs, 0) / 1000);
+      }
+      r.usPerCall = r.calls?.short?.usPerCall;
+    }
+  }
+}
+
+/** Every library's count per file against tiktoken's; and first vs warm pass. */
+function agreement(results) {
+  const out = [];
+  for (const [encoding, data] of Object.entries(results.encodings)) {
+    const ref = data.libraries[REFERENCE]?.passes?.files;
+    for (const [library, r] of Object.entries(data.libraries)) {
+      for (const [i, f] of (r.passes?.files ?? []).entries()) {
+        const file = f.path.split('/').slice(-2).join('/');
+        if (f.warmTokens !== f.tokens) {
+          out.push({ encoding, library, file, problem: `first pass ${f.tokens} tokens, warm pass ${f.warmTokens}` });
+        }
+        if (ref && library !== REFERENCE && ref[i]?.tokens !== f.tokens) {
+          out.push({ encoding, library, file, tokens: f.tokens, tiktoken: ref[i]?.tokens,
+            problem: `${f.tokens} tokens, tiktoken ${ref[i]?.tokens}` });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function best(data, key, pick) {
+  const vals = PEERS.map((p) => [p, data.libraries[p]?.[key]]).filter(([, v]) => Number.isFinite(v));
+  if (!vals.length) return [undefined, NaN];
+  return vals.reduce((a, b) => (pick(b[1], a[1]) ? b : a));
+}
+
+export function evaluateTargets(results) {
+  summarize(results);
+  results.agreement = agreement(results);
+  const targets = [];
+  const add = (name, encoding, ours, peer, peerName, ratio, pass, goal) =>
+    targets.push({ name, encoding, goal, ours, fastestPeer: peerName, peer, ratio,
+      status: Number.isFinite(ours) ? (pass ? 'PASS' : 'MISS') : 'n/a' });
+  for (const [encoding, data] of Object.entries(results.encodings)) {
+    const o = data.libraries[OURS] ?? {};
+    const [fp, fv] = best(data, 'firstMBps', (a, b) => a > b);
+    add('first-pass throughput', encoding, o.firstMBps, fv, fp, o.firstMBps / fv, o.firstMBps / fv >= 5, '>= 5x fastest peer');
+    const [wp, wv] = best(data, 'warmMBps', (a, b) => a > b);
+    add('warm throughput', encoding, o.warmMBps, wv, wp, o.warmMBps / wv, o.warmMBps / wv >= 3, '>= 3x fastest peer');
+    const [sp, sv] = best(data, 'usPerCall', (a, b) => a < b);
+    add('short strings (us/call)', encoding, o.usPerCall, sv, sp, sv / o.usPerCall, sv / o.usPerCall >= 3, '>= 3x fewer us/call');
+    if (encoding === 'o200k_base') {
+      const [cp, cv] = best(data, 'coldMs', (a, b) => a < b);
+      add('cold start (ms)', encoding, o.coldMs, cv, cp, cv / o.coldMs, o.coldMs < 100, '< 100 ms');
+      const [mp, mv] = best(data, 'memoryMB', (a, b) => a < b);
+      add('memory over Node (MB)', encoding, o.memoryMB, mv, mp, mv / o.memoryMB, o.memoryMB < 40, '< 40 MB');
+    }
+    const patho = o.calls?.pathological;
+    if (patho) {
+      for (const [name, p] of Object.entries(patho)) {
+        if (name === 'prose') continue;
+        const ratio = p.ms / patho.prose.ms;
+        add(`pathological: ${name}`, encoding, p.ms, patho.prose.ms, 'same size of prose', ratio, ratio <= 10, '<= 10x prose time');
+      }
+    } else if (results.meta.ours === 'ok') {
+      add('pathological inputs', encoding, NaN, NaN, '', NaN, false, '<= 10x prose time');
+    }
+  }
+  if (results.download) {
+    for (const kind of ['gzip', 'brotli']) {
+      const ours = results.download[OURS]?.[kind];
+      const peers = PEERS.map((p) => [p, results.download[p]?.[kind]]).filter(([, v]) => Number.isFinite(v));
+      const [sp, sv] = peers.reduce((a, b) => (b[1] < a[1] ? b : a), [undefined, Infinity]);
+      add(`download (${kind} bytes)`, 'o200k_base', ours, sv, sp, sv / ours, ours < sv, 'smaller than every peer');
+    }
+  }
+  return targets;
+}
+
+const fmt = (v, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : '-');
+const kb = (v) => (Number.isFinite(v) ? `${(v / 1024).toFixed(0)} KiB` : '-');
+
+function table(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  for (const [i, r] of rows.entries()) {
+    console.log(r.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  '));
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+}
+
+export function printReport(results) {
+  const libs = [OURS, ...PEERS];
+  const m = results.meta;
+  console.log(`\nTokenizer benchmark — ${m.date}, Node ${m.versions.node}, ${m.cpus} CPUs (${m.cpuModel})`);
+  console.log(`peers: ${PEERS.map((p) => `${p}@${m.versions[p]}`).join(', ')}`);
+  console.log(`llmcalc: ${m.ours}`);
+  console.log(`corpus: ${m.corpus.length} files${m.options.quick ? ' (100 KB test slices, --quick)' : ''}; baseline Node RSS ${fmt(m.baselineRssMB)} MB`);
+  for (const [encoding, data] of Object.entries(results.encodings)) {
+    console.log(`\n${encoding}`);
+    const row = (label, key, digits) => [label, ...libs.map((l) => {
+      const r = data.libraries[l];
+      if (!r) return l === OURS ? 'not built' : '-';
+      return r.error && !Number.isFinite(r[key]) ? 'error' : fmt(r[key], digits);
+    })];
+    table([
+      ['', ...libs],
+      row('cold start, ms (median)', 'coldMs', 0),
+      row('memory over Node, MB', 'memoryMB', 1),
+      row('first pass, MB/s', 'firstMBps', 2),
+      row('warm pass, MB/s', 'warmMBps', 2),
+      row('short strings, us/call', 'usPerCall', 2),
+    ]);
+    for (const [l, r] of Object.entries(data.libraries)) {
+      for (const part of ['passes', 'calls']) if (r[part]?.error) console.log(`  ${l} ${part}: ${r[part].error}`);
+      if (r.error) console.log(`  ${l}: ${r.error}`);
+    }
+    const patho = data.libraries[OURS]?.calls?.pathological;
+    if (patho) {
+      console.log(`\n  pathological inputs, llmcalc (${encoding}); peers skipped, see bench/README.md`);
+      table([['  input', 'bytes', 'ms', 'x prose'],
+        ...Object.entries(patho).map(([n, p]) => [`  ${n}`, p.bytes, fmt(p.ms, 1), fmt(p.ms / patho.prose.ms, 2)])]);
+    }
+  }
+  if (results.download) {
+    console.log('\ndownload for o200k_base (what a browser fetches; method in bench/lib/download.mjs)');
+    table([['', 'raw', 'gzip -9', 'brotli -q 11', 'method'],
+      ...libs.map((l) => {
+        const d = results.download[l] ?? { error: 'not measured' };
+        return d.error ? [l, d.error, '', '', ''] : [l, kb(d.raw), kb(d.gzip), kb(d.brotli), d.method + (d.cached ? ' (cached)' : '')];
+      })]);
+  }
+  console.log(`\ntoken counts vs ${REFERENCE}: ${results.agreement.length ? `${results.agreement.length} disagreements` : 'every library agrees on every file'}`);
+  for (const d of results.agreement.slice(0, 20)) console.log(`  ${d.encoding} ${d.library} ${d.file}: ${d.problem}`);
+  console.log('\ntargets (issue #3). ratio: speed and size, best peer vs ours oriented so higher is better; pathological, our time / prose time');
+  table([['target', 'encoding', 'goal', 'ours', 'best peer', 'ratio', ''],
+    ...results.targets.map((t) => [t.name, t.encoding, t.goal, fmt(t.ours, 2), `${fmt(t.peer, 2)} ${t.fastestPeer ?? ''}`, fmt(t.ratio, 2), t.status])]);
+}
