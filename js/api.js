@@ -13,9 +13,14 @@ export class LlmcalcError extends Error {
 
 /** Calls a JSON-in/JSON-out export and unwraps its reply. */
 export function callJson(fn, input) {
+  return callText(fn, JSON.stringify(input ?? {}));
+}
+
+/** Calls an export with a text argument as it is (e.g. a whole data file) and unwraps its reply. */
+export function callText(fn, argument) {
   let text;
   try {
-    text = fn(JSON.stringify(input ?? {}));
+    text = fn(argument);
   } catch (e) {
     // Only an allocation failure or a bug reaches here; the core reports
     // bad input as data. Keep the message readable either way.
@@ -35,10 +40,32 @@ export function callJson(fn, input) {
  *   file (vocabulary) by name; browsers fetch, Node reads the file.
  */
 export function createApi(module, loadAsset) {
+  const now = () => new Date().toISOString();
+  // The catalog is fetched once, on first use; a failed fetch may be retried.
+  let catalog;
+  const loadCatalog = () =>
+    (catalog ??= loadAsset('catalog.json')
+      .then((bytes) => {
+        callText(module.loadCatalog, new TextDecoder().decode(bytes));
+        // Listed with the prices in force now, not at the generation date.
+        const list = callJson(module.listModels, { date: now() });
+        return { asOf: list.as_of, generated: list.generated, sources: list.sources,
+          providers: list.providers, models: list.models };
+      })
+      .catch((e) => {
+        catalog = undefined;
+        throw e;
+      }));
   return {
     module,
     loadAsset,
     breakEven: (input) => callJson(module.breakEven, input),
+    // Model catalog and cost engine (src/catalog/, src/cost/); findModel and
+    // price need `await loadCatalog()` first. price() defaults to now.
+    loadCatalog,
+    findModel: (id) => callJson(module.findModel, { model: id }),
+    listModels: (input = {}) => callJson(module.listModels, { date: now(), ...input }),
+    price: (input) => callJson(module.price, { ...input, date: input?.date ?? now() }),
     // One formatting rule for the CLI and the page (src/util/format.h).
     format: {
       count: (n) => module.formatCount(n),

@@ -52,8 +52,102 @@ export interface BreakEvenResult {
   series: { requests: number; months: number | null; base_cost: number; tuned_cost: number }[];
 }
 
+/** Prices per 1M tokens; null: the model does not offer it. */
+export interface ModelPrices {
+  input: number | null;
+  cache_read: number | null;
+  cache_write_5m: number | null;
+  cache_write_1h: number | null;
+  output: number | null;
+  reasoning: number | null;
+}
+
+/** One model of the catalog, with the prices in force at the listing's date. */
+export interface CatalogModel {
+  id: string;
+  provider: string;
+  name: string;
+  kind: 'chat' | 'reasoning' | 'embedding' | 'audio' | 'image' | 'fine-tuned' | 'moderation';
+  /** Other names that resolve to this entry (dated snapshots, -latest …). */
+  aliases: string[];
+  context_window: number | null;
+  max_output_tokens: number | null;
+  embedding_dimensions: number | null;
+  /** Encoding id for the token counter, or null when none is local. */
+  tokenizer: string | null;
+  deprecated: boolean;
+  shutdown_date: string | null;
+  /** Base prices (below any long-context tier). */
+  prices: ModelPrices;
+  /** "standard", "from 2025-06-10" or "00:30-16:30 UTC". */
+  price_period: string;
+  long_context_tiers: boolean;
+  price_changes: boolean;
+  /** Provider's batch multiplier, null when batch is not offered. */
+  batch_multiplier: number | null;
+  /** Hand-kept fine-tuning prices with their source, or null. */
+  fine_tuning: Record<string, unknown> | null;
+  source: string;
+  as_of: string;
+}
+
+export interface CatalogInfo {
+  /** Age of the package prices (YYYY-MM-DD). */
+  asOf: string;
+  /** When catalog.json was generated. */
+  generated: string;
+  sources: { name: string; version?: string; license: string; url?: string; as_of: string; covers: string }[];
+  providers: { id: string; name: string; source: string; as_of: string; batch_multiplier: number | null }[];
+  models: CatalogModel[];
+}
+
+export interface PriceInput {
+  /** Id, alias or "provider:id", any case; dated snapshots resolve too. */
+  model: string;
+  /** All input tokens: cached and cache writes are part of this count. */
+  input: NumberLike;
+  /** All output tokens: reasoning is part of this count. */
+  output: NumberLike;
+  cached?: NumberLike;
+  cache_write_5m?: NumberLike;
+  cache_write_1h?: NumberLike;
+  reasoning?: NumberLike;
+  batch?: boolean;
+  /** YYYY-MM-DD or an ISO time; default now. Selects the price in force. */
+  date?: string;
+}
+
+export interface PriceLine {
+  kind: 'input' | 'cache_read' | 'cache_write_5m' | 'cache_write_1h' | 'output' | 'reasoning';
+  tokens: number;
+  /** After the batch multiplier and any long-context tier. */
+  price_per_million: number;
+  cost_usd: number;
+}
+
+export interface PriceResult {
+  cost_usd: number;
+  lines: PriceLine[];
+  model: { id: string; provider: string; name: string; resolved_from: string };
+  as_of: string;
+  source: string;
+  price_period: string;
+  date: string;
+  batch: boolean;
+  batch_multiplier: number;
+  long_context: boolean;
+}
+
 export interface Llmcalc {
   breakEven(input: BreakEvenInput): BreakEvenResult;
+  /** Fetches the model and price catalog once (a separate data file). */
+  loadCatalog(): Promise<CatalogInfo>;
+  /** The full catalog entry (all dated price sets); throws LlmcalcError (field 'model') naming the closest ids. */
+  findModel(id: string): Record<string, unknown> & { id: string; provider: string; aliases: string[] };
+  /** The catalog listing, optionally for one provider or at a date. */
+  listModels(input?: { provider?: string; date?: string }): Omit<CatalogInfo, 'asOf'> & { as_of: string };
+  /** Cost of one request's usage, itemized; needs loadCatalog() first. */
+  price(input: PriceInput): PriceResult;
   /** Numbers for people, by the same rule as the CLI (src/util/format.h). */
   format: {
     count(n: number): string;
