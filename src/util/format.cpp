@@ -2,16 +2,23 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 namespace llmcalc {
 namespace {
 
+// Rounds half away from zero, as people do (1.25 -> 1.3, 1.005 -> 1.01),
+// after cutting binary noise at 15 significant digits; printf alone rounds
+// the binary value, which gives 1.2 and 1.00 for those two.
 std::string fixed(double value, int decimals) {
+  double scale = std::pow(10.0, decimals);
   char buf[512];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+  std::snprintf(buf, sizeof buf, "%.15g", value * scale);
+  double rounded = std::round(std::strtod(buf, nullptr));
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, rounded / scale);
   std::string s = buf;
-  // printf keeps the sign of a value that rounds to zero ("-0.00").
+  // A value that rounds to zero keeps its sign in printf ("-0.00").
   bool all_zero = s.find_first_not_of("-0.") == std::string::npos;
   if (all_zero && !s.empty() && s[0] == '-') s.erase(0, 1);
   return s;

@@ -8,7 +8,8 @@
 //             (8, 8.25, 0.3 – never 0.30000000000000004); from 1e15 up in
 //             scientific form (1.5e300)
 //   ratios  – one decimal below 100 (8.0×), whole above (125×)
-// Rounding is to nearest of the decimal printout (printf's), and -0 is 0.
+// Rounding is half away from zero on the decimal value (1.25 → 1.3,
+// 1.005 → 1.01), and -0 is 0.
 #pragma once
 
 #include <string>

@@ -42,6 +42,16 @@ TEST(Format, NumbersNeverShowBinaryNoise) {
   EXPECT_EQ(format_number(INFINITY), "—");
 }
 
+TEST(Format, RoundsHalfAwayFromZeroLikePeople) {
+  EXPECT_EQ(format_number(1.25, 1), "1.3");
+  EXPECT_EQ(format_number(1.005, 2), "1.01");
+  EXPECT_EQ(format_number(-1.25, 1), "-1.3");
+  EXPECT_EQ(format_number(2.675, 2), "2.68");
+  EXPECT_EQ(format_usd(0.125), "$0.125");
+  EXPECT_EQ(format_usd(1.005), "$1.01");
+  EXPECT_EQ(format_count(2.5), "3");
+}
+
 TEST(Format, RatiosAndPercents) {
   EXPECT_EQ(format_ratio(8), "8.0");
   EXPECT_EQ(format_ratio(99.94), "99.9");

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test: format check, native unit tests (plain and with
+# ASan+UBSan), the wasm module under Node, the CLI, and the site in
+# headless Chromium. CI runs exactly this (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NODE_OPTIONS="${NODE_OPTIONS:-} --no-warnings"
+
+section() { printf '\n==== %s ====\n' "$*"; }
+
+section "dependencies"
+scripts/install-deps.sh
+
+section "format"
+scripts/check-format.sh
+
+section "native build + unit tests"
+cmake --workflow --preset native
+
+section "unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+cmake --workflow --preset asan
+
+section "wasm module, data files and site"
+scripts/build.sh
+
+if [[ -x data/corpus/build_corpus.sh ]]; then
+  section "real-text corpus for the differential tests"
+  data/corpus/build_corpus.sh >/dev/null
+fi
+
+section "wasm module under Node, and the CLI"
+LLMCALC_CLI="$PWD/build/native/cli/llmcalc" node --test --test-concurrency=1 tests/node/ tests/cli/
+
+section "site in headless Chromium"
+node --test --test-concurrency=1 tests/browser/
+
+section "all tests passed"

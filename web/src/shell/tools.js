@@ -1,0 +1,10 @@
+// Every tool of the site, in the order the navigation shows them. The home
+// page and the header are generated from this list at build time, so a
+// tool appears everywhere once it is added here.
+export const tools = [
+  {
+    path: 'break-even/',
+    name: 'Break-even',
+    summary: 'When does fine-tuning pay for itself? Training cost against per-request savings, with a verdict.',
+  },
+];
