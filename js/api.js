@@ -2,6 +2,8 @@
 // wasm module speaks JSON strings (see wasm/); this file turns them into
 // objects and turns {"error": …} replies into thrown LlmcalcError.
 
+import { createJsonToolsApi } from './json_tools.js';
+
 export class LlmcalcError extends Error {
   /** @param {string} message @param {string} [field] the input at fault */
   constructor(message, field = '') {
@@ -60,6 +62,8 @@ export function createApi(module, loadAsset) {
     module,
     loadAsset,
     breakEven: (input) => callJson(module.breakEven, input),
+    // JSON formatter and dataset checker (src/json/, src/dataset/).
+    ...createJsonToolsApi(module),
     // Model catalog and cost engine (src/catalog/, src/cost/); findModel and
     // price need `await loadCatalog()` first. price() defaults to now.
     loadCatalog,

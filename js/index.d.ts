@@ -138,8 +138,112 @@ export interface PriceResult {
   long_context: boolean;
 }
 
+/** Options of formatJson. Without indent or minify: 2-space pretty print. */
+export interface FormatJsonOptions {
+  /** 0-8 spaces per level (0 breaks lines without indenting) or 'tab'. */
+  indent?: number | 'tab';
+  /** No whitespace at all (the default in jsonl mode without indent). */
+  minify?: boolean;
+  /** Order object keys by code point, recursively (stable for duplicates). */
+  sortKeys?: boolean;
+  /** One JSON value per line, each checked on its own; blank lines allowed. */
+  jsonl?: boolean;
+}
+
+/** Lines are 1-based; columns are 1-based UTF-16 code units (String indices + 1). */
+export interface JsonPositionError {
+  line: number;
+  column: number;
+  /** Byte offset in the UTF-8 input (after a BOM). */
+  offset: number;
+  message: string;
+}
+
+export interface FormatJsonResult {
+  /** The formatted text; '' when a (non-jsonl) document is invalid. In jsonl
+   * mode invalid lines are copied unchanged and blank lines dropped. */
+  output: string;
+  valid: boolean;
+  /** The first 1,000 errors; error_count counts all. */
+  errors: JsonPositionError[];
+  error_count: number;
+  /** A UTF-8 byte order mark was removed. */
+  bom: boolean;
+  crlf: boolean;
+  /** jsonl mode: non-blank lines, valid ones, blank lines. */
+  records: number;
+  valid_records: number;
+  blank_lines: number;
+}
+
+export interface DatasetAnalyzerOptions {
+  /** Epochs to bill; default OpenAI's rule from the number of valid examples. */
+  epochs?: number;
+  /** Tokens per example that are trained on (default 16,385). */
+  tokenLimit?: number;
+  /** USD per 1M training tokens; with a token counter gives training_cost_usd. */
+  trainingPricePerMillion?: number;
+  /** Longer lines are reported as line_too_long (default 16 MiB). */
+  maxLineBytes?: number;
+  /** Errors kept in the result (default 1,000); error_counts counts all. */
+  maxErrors?: number;
+  histogramBins?: number;
+}
+
+export type DatasetErrorType =
+  | 'data_type' | 'missing_messages_list' | 'message_missing_key' | 'message_unrecognized_key'
+  | 'unrecognized_role' | 'missing_content' | 'example_missing_assistant_message'
+  | 'json_syntax' | 'invalid_utf8' | 'nested_too_deep' | 'line_too_long'
+  | 'empty_file' | 'binary_file' | 'not_jsonl';
+
+export interface DatasetResult {
+  ok: boolean;
+  /** Non-blank lines. */
+  examples: number;
+  valid_examples: number;
+  lines: number;
+  blank_lines: number;
+  bytes: number;
+  bom: boolean;
+  crlf: boolean;
+  cancelled: boolean;
+  errors: { line: number; column: number; type: DatasetErrorType; message: string }[];
+  error_count: number;
+  error_counts: Partial<Record<DatasetErrorType, number>>;
+  errors_truncated: boolean;
+  warnings: { type: 'missing_system_message' | 'missing_user_message'; count: number; lines: number[] }[];
+  epochs: number | null;
+  epochs_source: 'default' | 'given';
+  token_limit: number;
+  /** null until a token counter is wired in. */
+  tokens: {
+    examples: number; min: number | null; max: number | null; mean: number | null;
+    median: number | null; p10: number | null; p90: number | null; total: number;
+    over_limit: number; histogram: { from: number; to: number; count: number }[];
+  } | null;
+  billed_tokens: number | null;
+  training_price_per_million: number | null;
+  training_cost_usd: number | null;
+}
+
+export interface DatasetAnalyzer {
+  /** Feed the file in chunks of any size (1-4 MB is a good size). */
+  feed(chunk: Uint8Array | string): void;
+  /** Ends the analysis and frees it; call once. */
+  finish(): DatasetResult;
+  /** Frees the analyzer without a result. */
+  cancel(): void;
+  /** Progress: bytes and lines seen so far. */
+  readonly bytesFed: number;
+  readonly linesRead: number;
+}
+
 export interface Llmcalc {
   breakEven(input: BreakEvenInput): BreakEvenResult;
+  /** Formats or validates JSON (or JSONL); numbers keep their exact text. */
+  formatJson(text: string | Uint8Array, options?: FormatJsonOptions): FormatJsonResult;
+  /** A streaming check of a chat fine-tuning file (JSONL). */
+  createDatasetAnalyzer(options?: DatasetAnalyzerOptions): DatasetAnalyzer;
   /** Fetches the model and price catalog once (a separate data file). */
   loadCatalog(): Promise<CatalogInfo>;
   /** The full catalog entry (all dated price sets); throws LlmcalcError (field 'model') naming the closest ids. */

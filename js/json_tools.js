@@ -1,0 +1,86 @@
+// JSON formatter and fine-tuning dataset checker over the wasm adapters in
+// wasm/json_tools_bindings.cpp. Text goes in as UTF-8 bytes (strings are
+// encoded with TextEncoder, so lone surrogates become U+FFFD rather than
+// invalid UTF-8); the formatter's output comes back as bytes and is decoded
+// here, which is faster than a JSON-escaped string for large files.
+import { LlmcalcError } from './api.js';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8');
+
+function unwrap(text) {
+  const reply = JSON.parse(text);
+  if (reply && typeof reply === 'object' && 'error' in reply && !Array.isArray(reply)) {
+    throw new LlmcalcError(reply.error.message, reply.error.field || '');
+  }
+  return reply;
+}
+
+const bytesOf = (input) => (typeof input === 'string' ? encoder.encode(input) : input);
+
+// camelCase JS options -> the core's snake_case keys; undefined keys drop out.
+function datasetOptions(o = {}) {
+  return JSON.stringify({
+    epochs: o.epochs,
+    token_limit: o.tokenLimit,
+    training_price_per_million: o.trainingPricePerMillion,
+    max_line_bytes: o.maxLineBytes,
+    max_errors: o.maxErrors,
+    histogram_bins: o.histogramBins,
+  });
+}
+
+export function createJsonToolsApi(module) {
+  return {
+    /** Formats or validates JSON / JSONL; see index.d.ts. */
+    formatJson(text, { indent, minify, sortKeys, jsonl } = {}) {
+      const options = JSON.stringify({ indent, minify, sort_keys: sortKeys, jsonl });
+      const reply = module.formatJson(bytesOf(text), options);
+      const report = unwrap(reply.report);
+      return { output: decoder.decode(reply.output), ...report };
+    },
+
+    /** A streaming dataset check: feed(Uint8Array) chunks, then finish(). */
+    createDatasetAnalyzer(options = {}) {
+      const handle = new module.DatasetAnalyzer(datasetOptions(options));
+      const error = handle.error();
+      if (error) {
+        handle.delete();
+        unwrap(error);
+      }
+      let open = true;
+      const live = () => {
+        if (!open) throw new LlmcalcError('The dataset analyzer is already finished or cancelled.');
+      };
+      const close = () => {
+        open = false;
+        handle.delete();
+      };
+      return {
+        feed(chunk) {
+          live();
+          const error = handle.feed(bytesOf(chunk));
+          if (error) unwrap(error);
+        },
+        finish() {
+          live();
+          try {
+            return unwrap(handle.finish());
+          } finally {
+            close();
+          }
+        },
+        /** Frees the analyzer; a result is not produced. */
+        cancel() {
+          if (open) close();
+        },
+        get bytesFed() {
+          return open ? handle.bytesFed() : 0;
+        },
+        get linesRead() {
+          return open ? handle.linesRead() : 0;
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,111 @@
+// The JSON formatter and the fine-tuning dataset checker (src/json/,
+// src/dataset/) for JavaScript. Adapters only: bytes in, and out either a
+// JSON report string or, for the formatter, the output as a Uint8Array
+// (copied out of wasm memory, decoded with TextDecoder in js/api.js - large
+// outputs skip JSON escaping, and NUL bytes in passed-through lines survive).
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <memory>
+#include <string>
+
+#include "dataset/dataset_json.h"
+#include "json/json_format_json.h"
+#include "util/input_error.h"
+#include "util/json_call.h"
+
+namespace {
+
+using emscripten::val;
+
+nlohmann::json parse_options(const std::string& text) {
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded()) throw llmcalc::InputError("", "The options are not valid JSON.");
+  return j;
+}
+
+std::string error_text(const std::exception& e) {
+  const auto* input = dynamic_cast<const llmcalc::InputError*>(&e);
+  return llmcalc::error_json(input ? input->field() : "", e.what()).dump();
+}
+
+// {report: JSON string, output: Uint8Array}
+val format_json(const std::string& text, const std::string& options) {
+  val result = val::object();
+  try {
+    llmcalc::JsonFormatResult r =
+        llmcalc::format_json(text, llmcalc::json_format_options(parse_options(options)));
+    val bytes = val::global("Uint8Array").new_(r.output.size());
+    bytes.call<void>("set", val(emscripten::typed_memory_view(r.output.size(), r.output.data())));
+    result.set("output", bytes);
+    result.set("report", llmcalc::json_format_report(r).dump());
+  } catch (const std::exception& e) {
+    result.set("report", error_text(e));
+  }
+  return result;
+}
+
+std::string analyze_dataset(const std::string& input) {
+  return llmcalc::json_call(input, llmcalc::dataset_api);
+}
+
+// One streaming analysis: feed() chunks, then finish() once. A bad options
+// text leaves the handle unusable and error() says why.
+class DatasetAnalyzerHandle {
+ public:
+  explicit DatasetAnalyzerHandle(const std::string& options) {
+    try {
+      analyzer_ = std::make_unique<llmcalc::DatasetAnalyzer>(
+          llmcalc::dataset_options(parse_options(options)));
+    } catch (const std::exception& e) {
+      error_ = error_text(e);
+    }
+  }
+  std::string error() const { return error_; }
+  // Returns "" or an error object as JSON text (e.g. out of memory).
+  std::string feed(const std::string& bytes) {
+    return guard([&] {
+      analyzer_->feed(bytes);
+      return std::string();
+    });
+  }
+  std::string finish() {
+    return guard([&] {
+      return llmcalc::to_json(analyzer_->finish())
+          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    });
+  }
+  void cancel() {
+    if (analyzer_) analyzer_->cancel();
+  }
+  double bytes_fed() const { return analyzer_ ? static_cast<double>(analyzer_->bytes_fed()) : 0; }
+  double lines_read() const { return analyzer_ ? static_cast<double>(analyzer_->lines_read()) : 0; }
+
+ private:
+  template <typename F>
+  std::string guard(F body) {
+    if (!analyzer_) return error_;
+    try {
+      return body();
+    } catch (const std::exception& e) {
+      return error_text(e);
+    }
+  }
+  std::unique_ptr<llmcalc::DatasetAnalyzer> analyzer_;
+  std::string error_;
+};
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(json_tools) {
+  emscripten::function("formatJson", &format_json);
+  emscripten::function("analyzeDataset", &analyze_dataset);
+  emscripten::class_<DatasetAnalyzerHandle>("DatasetAnalyzer")
+      .constructor<const std::string&>()
+      .function("error", &DatasetAnalyzerHandle::error)
+      .function("feed", &DatasetAnalyzerHandle::feed)
+      .function("finish", &DatasetAnalyzerHandle::finish)
+      .function("cancel", &DatasetAnalyzerHandle::cancel)
+      .function("bytesFed", &DatasetAnalyzerHandle::bytes_fed)
+      .function("linesRead", &DatasetAnalyzerHandle::lines_read);
+}
