@@ -5,6 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { htmlShell } from './src/shell/html-shell-plugin.js';
+import { serviceWorker } from './src/shell/service-worker-plugin.js';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const skip = new Set(['dist', 'public', 'src', 'node_modules']);
@@ -30,7 +31,7 @@ export default defineConfig({
   resolve: {
     alias: { llmcalc: resolve(root, '../js/browser.js') },
   },
-  plugins: [htmlShell({ root })],
+  plugins: [htmlShell({ root }), serviceWorker()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

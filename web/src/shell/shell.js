@@ -43,3 +43,13 @@ document.addEventListener('click', (event) => {
   }
   apply(next);
 });
+
+// Offline after the first visit (production builds only: the dev server
+// serves modules that are not in any precache list). The worker sits at
+// the site root, one folder above this bundled script.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  const root = new URL(/* @vite-ignore */ '../', import.meta.url);
+  navigator.serviceWorker.register(new URL('sw.js', root), { scope: root.pathname }).catch(() => {
+    /* e.g. a file:// page; the site still works online */
+  });
+}
