@@ -4,6 +4,8 @@
 
 import { createJsonToolsApi } from './json_tools.js';
 
+import { createTokenizerApi } from './tokenizer.js';
+
 export class LlmcalcError extends Error {
   /** @param {string} message @param {string} [field] the input at fault */
   constructor(message, field = '') {
@@ -62,6 +64,7 @@ export function createApi(module, loadAsset) {
     module,
     loadAsset,
     breakEven: (input) => callJson(module.breakEven, input),
+    ...createTokenizerApi(module, loadAsset),
     // JSON formatter and dataset checker (src/json/, src/dataset/).
     ...createJsonToolsApi(module),
     // Model catalog and cost engine (src/catalog/, src/cost/); findModel and

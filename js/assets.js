@@ -3,6 +3,11 @@
 // fetches it only when a page asks for it (a page loads only the
 // vocabularies it uses).
 const urls = {
+  // Tokenizer vocabularies (built into js/vocab/ by data/vocab/build_vocab.mjs).
+  'vocab/r50k_base.bin': new URL('./vocab/r50k_base.bin', import.meta.url),
+  'vocab/p50k_base.bin': new URL('./vocab/p50k_base.bin', import.meta.url),
+  'vocab/cl100k_base.bin': new URL('./vocab/cl100k_base.bin', import.meta.url),
+  'vocab/o200k_base.bin': new URL('./vocab/o200k_base.bin', import.meta.url),
   // Model and price catalog (data/catalog/catalog.json, copied here by the wasm build).
   'catalog.json': new URL('./data/catalog.json', import.meta.url),
 };

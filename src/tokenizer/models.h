@@ -1,0 +1,25 @@
+// Which encoding an OpenAI model uses, after tiktoken's model.py
+// (MODEL_TO_ENCODING and MODEL_PREFIX_TO_ENCODING), extended with current
+// models. Dated snapshots ("gpt-4o-2024-08-06") and variants
+// ("gpt-4.1-mini") resolve through the family prefix, fine-tuned ids
+// ("ft:gpt-4o-mini-2024-07-18:org::abc") through their base model, and an
+// "openai/" provider prefix is ignored.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace llmcalc::tokenizer {
+
+// The encoding name; an unknown model is an InputError (field "model") that
+// names the closest known ids.
+std::string encoding_for_model(std::string_view model);
+
+// Known ids, closest first (edit distance; ties in table order).
+std::vector<std::string> closest_models(std::string_view model, std::size_t limit);
+
+// Every model id the table knows by exact name.
+std::vector<std::string> known_models();
+
+}  // namespace llmcalc::tokenizer

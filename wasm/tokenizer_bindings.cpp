@@ -1,0 +1,215 @@
+// Tokenizer: adapters between JS and src/tokenizer/. Text travels as UTF-8
+// bytes that JS writes straight into a buffer in wasm memory
+// (TextEncoder.encodeInto on inputView()), and results come back as views
+// of wasm memory that js/tokenizer.js copies once – no per-token JS objects
+// and no per-call string conversion by Embind. Errors never cross as
+// exceptions: a method returns -1 and error() holds {"error": {...}}.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <map>
+#include <memory>
+#include <sstream>
+
+#include "tokenizer/chat.h"
+#include "tokenizer/encoding.h"
+#include "tokenizer/models.h"
+#include "util/input_error.h"
+#include "util/json_call.h"
+
+namespace {
+
+using emscripten::val;
+using llmcalc::tokenizer::Encoding;
+using llmcalc::tokenizer::SpecialPolicy;
+using llmcalc::tokenizer::Vocab;
+
+// Policy flags from js/tokenizer.js; `allowed` is newline-separated names.
+constexpr int kAllowAll = 1;
+constexpr int kOthersAsText = 2;
+
+SpecialPolicy policy_from(int flags, const std::string& allowed) {
+  SpecialPolicy p;
+  p.allow_all = (flags & kAllowAll) != 0;
+  p.others_as_text = (flags & kOthersAsText) != 0;
+  std::istringstream in(allowed);
+  for (std::string name; std::getline(in, name);) {
+    if (!name.empty()) p.allowed.push_back(name);
+  }
+  return p;
+}
+
+// Vocabularies already loaded, by ranks name, so that p50k_edit and
+// o200k_harmony share p50k_base's and o200k_base's tables.
+std::map<std::string, std::weak_ptr<const Vocab>>& vocab_cache() {
+  static std::map<std::string, std::weak_ptr<const Vocab>> cache;
+  return cache;
+}
+
+class EncodingHandle {
+ public:
+  explicit EncodingHandle(std::unique_ptr<Encoding> enc) : enc_(std::move(enc)) {}
+  explicit EncodingHandle(std::string error) : error_(std::move(error)) {}
+
+  bool ok() const { return enc_ != nullptr; }
+  std::string error() const { return error_; }
+  std::string name() const { return enc_ ? enc_->name() : ""; }
+  double vocabSize() const { return enc_ ? enc_->spec().n_vocab : 0; }
+
+  val inputView(std::size_t capacity) {
+    input_.resize(capacity);
+    return val(emscripten::typed_memory_view(input_.size(), input_.data()));
+  }
+  val idsInput(std::size_t n) {
+    ids_.resize(n);
+    return val(emscripten::typed_memory_view(ids_.size(), ids_.data()));
+  }
+  val resultView() const { return val(emscripten::typed_memory_view(ids_.size(), ids_.data())); }
+  val bytesView() const { return val(emscripten::typed_memory_view(bytes_.size(), bytes_.data())); }
+
+  double count(std::size_t len, int flags, const std::string& allowed) {
+    return guard(
+        [&] { return static_cast<double>(enc_->count(text(len), policy_from(flags, allowed))); });
+  }
+  double encode(std::size_t len, int flags, const std::string& allowed) {
+    return guard([&] {
+      ids_.clear();
+      enc_->encode(text(len), ids_, policy_from(flags, allowed));
+      return static_cast<double>(ids_.size());
+    });
+  }
+  // Five columns of n each: ids, byte starts, byte ends, UTF-16 starts, ends.
+  double spans(std::size_t len, int flags, const std::string& allowed) {
+    return guard([&] {
+      auto spans = enc_->spans(text(len), policy_from(flags, allowed));
+      std::size_t n = spans.size();
+      ids_.assign(n * 5, 0);
+      for (std::size_t i = 0; i < n; ++i) {
+        ids_[i] = spans[i].id;
+        ids_[n + i] = spans[i].byte_start;
+        ids_[2 * n + i] = spans[i].byte_end;
+        ids_[3 * n + i] = spans[i].utf16_start;
+        ids_[4 * n + i] = spans[i].utf16_end;
+      }
+      return static_cast<double>(n);
+    });
+  }
+  // Decodes the first n ids written through idsInput(); bytes via bytesView().
+  double decode(std::size_t n) {
+    return guard([&] {
+      bytes_ = enc_->decode_bytes(ids_.data(), n);
+      return static_cast<double>(bytes_.size());
+    });
+  }
+  std::string countChat(const std::string& model, const std::string& request) {
+    error_.clear();
+    nlohmann::json parsed = nlohmann::json::parse(request, nullptr, false);
+    if (parsed.is_discarded())
+      return llmcalc::error_json("", "The chat request is not valid JSON.").dump();
+    return call_json(parsed, [&](const nlohmann::json& in) {
+      return llmcalc::tokenizer::count_chat(*enc_, model, in);
+    });
+  }
+
+ private:
+  std::string_view text(std::size_t len) const {
+    return {reinterpret_cast<const char*>(input_.data()), std::min(len, input_.size())};
+  }
+  template <class F>
+  double guard(F f) {
+    error_.clear();
+    if (!enc_) {
+      error_ = llmcalc::error_json("encoding", "The encoding is not loaded.").dump();
+      return -1;
+    }
+    try {
+      return f();
+    } catch (...) {
+      error_ = current_error();
+      return -1;
+    }
+  }
+  template <class F>
+  static std::string call_json(const nlohmann::json& in, F f) {
+    try {
+      return f(in).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    } catch (...) {
+      return current_error();
+    }
+  }
+  // Inside a catch block: the exception as json_call's error object, so
+  // every exception is reported the same way as in the other bindings.
+  static std::string current_error() {
+    nlohmann::json e =
+        llmcalc::json_call_value(nullptr, [](const nlohmann::json&) -> nlohmann::json { throw; });
+    return e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+
+  std::unique_ptr<Encoding> enc_;
+  std::string error_;
+  std::vector<std::uint8_t> input_;
+  std::vector<std::uint32_t> ids_;
+  std::string bytes_;
+};
+
+bool has_vocab(const std::string& ranks) { return !vocab_cache()[ranks].expired(); }
+
+EncodingHandle* load_encoding(const std::string& name, const std::string& bytes) {
+  try {
+    const auto& spec = llmcalc::tokenizer::encoding_spec(name);
+    std::shared_ptr<const Vocab> vocab = vocab_cache()[spec.ranks].lock();
+    if (!vocab) {
+      vocab = std::make_shared<const Vocab>(reinterpret_cast<const std::uint8_t*>(bytes.data()),
+                                            bytes.size(), spec.ranks);
+      vocab_cache()[spec.ranks] = vocab;
+    }
+    return new EncodingHandle(std::make_unique<Encoding>(spec, vocab));
+  } catch (const llmcalc::InputError& e) {
+    return new EncodingHandle(llmcalc::error_json(e.field(), e.what()).dump());
+  } catch (const std::bad_alloc&) {
+    return new EncodingHandle(
+        llmcalc::error_json("", "Out of memory while loading the vocabulary.").dump());
+  }
+}
+
+nlohmann::json model_api(const nlohmann::json& in) {
+  return {{"encoding", llmcalc::tokenizer::encoding_for_model(in.at("model").get<std::string>())}};
+}
+
+std::string encoding_for_model(const std::string& request) {
+  return llmcalc::json_call(request, model_api);
+}
+
+std::string encodings_list() {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& s : llmcalc::tokenizer::encoding_specs()) {
+    out.push_back({{"name", s.name},
+                   {"vocabulary", s.ranks},
+                   {"vocabSize", s.n_vocab},
+                   {"specialTokens", s.specials.size()}});
+  }
+  return out.dump();
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(tokenizer) {
+  emscripten::class_<EncodingHandle>("EncodingHandle")
+      .function("ok", &EncodingHandle::ok)
+      .function("error", &EncodingHandle::error)
+      .function("name", &EncodingHandle::name)
+      .function("vocabSize", &EncodingHandle::vocabSize)
+      .function("inputView", &EncodingHandle::inputView)
+      .function("idsInput", &EncodingHandle::idsInput)
+      .function("resultView", &EncodingHandle::resultView)
+      .function("bytesView", &EncodingHandle::bytesView)
+      .function("count", &EncodingHandle::count)
+      .function("encode", &EncodingHandle::encode)
+      .function("spans", &EncodingHandle::spans)
+      .function("decode", &EncodingHandle::decode)
+      .function("countChat", &EncodingHandle::countChat);
+  emscripten::function("loadEncodingHandle", &load_encoding, emscripten::allow_raw_pointers());
+  emscripten::function("hasVocabulary", &has_vocab);
+  emscripten::function("encodingForModel", &encoding_for_model);
+  emscripten::function("encodingsList", &encodings_list);
+}
