@@ -9,6 +9,8 @@
 // Prints tables and PASS/MISS against the issue's targets, and writes
 // build/bench/tokenizers.json. About 3-5 minutes on 2 cores. Options:
 //   --runs N          cold-start/memory repetitions per library (default 3)
+//   --max-file-bytes N  throughput on the first N bytes of each corpus file
+//                     (default 1000000, cut at a line end; 0 = whole files)
 //   --quick           the 100 KB test slices instead of whole files, 3 runs
 //   --encodings a,b   default cl100k_base,o200k_base
 //   --libraries a,b   default all five
@@ -32,12 +34,13 @@ const CHILD = fileURLToPath(new URL('./lib/child.mjs', import.meta.url));
 const PATHOLOGICAL_BYTES = 1 << 20;
 
 function parseArgs(argv) {
-  const opts = { runs: 3, quick: false, encodings: ENCODINGS, libraries: LIBRARIES, download: true };
+  const opts = { runs: 3, maxFileBytes: 1_000_000, quick: false, encodings: ENCODINGS, libraries: LIBRARIES, download: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') opts.quick = true;
     else if (a === '--no-download') opts.download = false;
     else if (a === '--runs') opts.runs = Number(argv[++i]);
+    else if (a === '--max-file-bytes') opts.maxFileBytes = Number(argv[++i]);
     else if (a === '--encodings') opts.encodings = argv[++i].split(',');
     else if (a === '--libraries') opts.libraries = argv[++i].split(',');
     else {
@@ -134,7 +137,7 @@ async function main() {
     for (const library of libraries) {
       log(`[${((Date.now() - started) / 1000).toFixed(0)} s] throughput ${encoding} ${library}`);
       const r = results.encodings[encoding].libraries[library];
-      r.passes = child('passes', library, encoding, { files }, 600_000);
+      r.passes = child('passes', library, encoding, { files, maxFileBytes: opts.maxFileBytes }, 600_000);
       log(`[${((Date.now() - started) / 1000).toFixed(0)} s] short strings${library === OURS ? ' + pathological' : ''} ${encoding} ${library}`);
       r.calls = child('calls', library, encoding, {
         shortFile: join(CORPUS, 'short-lines.txt'),

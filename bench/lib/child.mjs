@@ -14,7 +14,7 @@
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { loadLibrary, NotBuilt } from './libraries.mjs';
-import { pathological } from './inputs.mjs';
+import { pathological, utf8Prefix } from './inputs.mjs';
 
 const [mode, library, encoding, argsJson = '{}'] = process.argv.slice(2);
 const args = JSON.parse(argsJson);
@@ -45,7 +45,8 @@ async function passes() {
   const tok = await loadLibrary(library, encoding);
   const files = [];
   for (const path of args.files) {
-    const text = await readFile(path, 'utf8');
+    let text = await readFile(path, 'utf8');
+    if (args.maxFileBytes) text = utf8Prefix(text, args.maxFileBytes);
     files.push({ path, text, bytes: Buffer.byteLength(text) });
   }
   const first = files.map((f) => timeCount(tok, f.text));

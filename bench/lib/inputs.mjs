@@ -22,11 +22,12 @@ function fromAlphabet(chars, count, seed) {
   return out.join('');
 }
 
-/** The first `bytes` UTF-8 bytes of text, cut at a character boundary. */
+/** At most `bytes` UTF-8 bytes of text: cut at a line end if there is one, else at a character boundary. */
 export function utf8Prefix(text, bytes) {
   const buf = Buffer.from(text, 'utf8');
   if (buf.length <= bytes) return text;
-  let end = bytes;
+  const line = buf.lastIndexOf(0x0a, bytes - 1);
+  let end = line > 0 ? line + 1 : bytes;
   while (end > 0 && (buf[end] & 0xc0) === 0x80) end--;
   return buf.subarray(0, end).toString('utf8');
 }

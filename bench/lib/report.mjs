@@ -24,7 +24,13 @@ function agreement(results) {
   const out = [];
   for (const [encoding, data] of Object.entries(results.encodings)) {
     const ref = data.libraries[REFERENCE]?.passes?.files;
+    const refShort = data.libraries[REFERENCE]?.calls?.short?.tokens;
     for (const [library, r] of Object.entries(data.libraries)) {
+      const short = r.calls?.short?.tokens;
+      if (refShort !== undefined && short !== undefined && short !== refShort) {
+        out.push({ encoding, library, file: 'short-lines.txt (sum over timed lines)', tokens: short, tiktoken: refShort,
+          problem: `${short} tokens, tiktoken ${refShort}` });
+      }
       for (const [i, f] of (r.passes?.files ?? []).entries()) {
         const file = f.path.split('/').slice(-2).join('/');
         if (f.warmTokens !== f.tokens) {
@@ -71,7 +77,7 @@ export function evaluateTargets(results) {
     if (patho) {
       for (const [name, p] of Object.entries(patho)) {
         if (name === 'prose') continue;
-        const ratio = p.ms / patho.prose.ms;
+        const ratio = perByte(p) / perByte(patho.prose);
         add(`pathological: ${name}`, encoding, p.ms, patho.prose.ms, 'same size of prose', ratio, ratio <= 10, '<= 10x prose time');
       }
     } else if (results.meta.ours === 'ok') {
@@ -88,6 +94,9 @@ export function evaluateTargets(results) {
   }
   return targets;
 }
+
+/** Time per byte: the inputs are equal in size only to within a line or a character. */
+const perByte = (p) => p.ms / p.bytes;
 
 const fmt = (v, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : '-');
 const kb = (v) => (Number.isFinite(v) ? `${(v / 1024).toFixed(0)} KiB` : '-');
@@ -106,7 +115,8 @@ export function printReport(results) {
   console.log(`\nTokenizer benchmark — ${m.date}, Node ${m.versions.node}, ${m.cpus} CPUs (${m.cpuModel})`);
   console.log(`peers: ${PEERS.map((p) => `${p}@${m.versions[p]}`).join(', ')}`);
   console.log(`llmcalc: ${m.ours}`);
-  console.log(`corpus: ${m.corpus.length} files${m.options.quick ? ' (100 KB test slices, --quick)' : ''}; baseline Node RSS ${fmt(m.baselineRssMB)} MB`);
+  const cap = m.options.maxFileBytes ? `, throughput on the first <= ${m.options.maxFileBytes} bytes of each` : '';
+  console.log(`corpus: ${m.corpus.length} files${m.options.quick ? ' (100 KB test slices, --quick)' : ''}${cap}; baseline Node RSS ${fmt(m.baselineRssMB)} MB`);
   for (const [encoding, data] of Object.entries(results.encodings)) {
     console.log(`\n${encoding}`);
     const row = (label, key, digits) => [label, ...libs.map((l) => {
@@ -129,9 +139,12 @@ export function printReport(results) {
     const patho = data.libraries[OURS]?.calls?.pathological;
     if (patho) {
       console.log(`\n  pathological inputs, llmcalc (${encoding}); peers skipped, see bench/README.md`);
-      table([['  input', 'bytes', 'ms', 'x prose'],
-        ...Object.entries(patho).map(([n, p]) => [`  ${n}`, p.bytes, fmt(p.ms, 1), fmt(p.ms / patho.prose.ms, 2)])]);
+      table([['  input', 'bytes', 'ms', 'x prose (per byte)'],
+        ...Object.entries(patho).map(([n, p]) => [`  ${n}`, p.bytes, fmt(p.ms, 1), fmt(perByte(p) / perByte(patho.prose), 2)])]);
     }
+  }
+  if (!Object.values(results.encodings).some((d) => d.libraries[OURS]?.calls?.pathological)) {
+    console.log('\npathological inputs: not measured (they are measured for llmcalc only; every peer is quadratic on one long piece, see bench/README.md)');
   }
   if (results.download) {
     console.log('\ndownload for o200k_base (what a browser fetches; method in bench/lib/download.mjs)');
