@@ -24,7 +24,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureDownloads } from './lib/download.mjs';
-import { ENCODINGS, LIBRARIES, OURS, PEERS, oursStatus } from './lib/libraries.mjs';
+import { ENCODINGS, LIBRARIES, OURS, PEERS, oursBuilt } from './lib/libraries.mjs';
 import { printReport, evaluateTargets } from './lib/report.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -83,6 +83,14 @@ async function corpusFiles(quick) {
   return names.map((n) => join(dir, n));
 }
 
+/** 'ok', or why our column is empty. */
+async function probeOurs(encoding) {
+  if (!(await oursBuilt())) return 'not built yet (js/core/llmcalc_core.wasm is missing: build the wasm preset)';
+  const r = child('probe', OURS, encoding, {}, 120_000);
+  if (!r.error) return 'ok';
+  return r.notBuilt ? `not built yet (${r.error})` : `failed to load: ${r.error.split('\n')[0]}`;
+}
+
 async function versions() {
   const out = { node: process.version };
   for (const p of PEERS.concat('vite')) {
@@ -95,7 +103,7 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const files = await corpusFiles(opts.quick);
-  const status = await oursStatus();
+  const status = await probeOurs(opts.encodings[0]);
   const libraries = opts.libraries.filter((l) => l !== OURS || status === 'ok');
   const results = {
     meta: {

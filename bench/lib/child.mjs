@@ -5,6 +5,7 @@
 // and prints one JSON line on stdout.
 //
 // modes:
+//   probe     loads the library and counts one string (does it work at all?)
 //   baseline  RSS of a Node process that loads nothing
 //   cold      import + vocabulary load + first count of a short string (ms),
 //             then RSS after counting a test-sized file
@@ -88,7 +89,8 @@ async function calls() {
 }
 
 async function main() {
-  const run = { baseline: async () => ({ rss: rssAfterGc() }), cold, passes, calls }[mode];
+  const probe = async () => ({ count: (await loadLibrary(library, encoding)).count('Hello, world!') });
+  const run = { baseline: async () => ({ rss: rssAfterGc() }), probe, cold, passes, calls }[mode];
   if (!run) throw new Error(`unknown mode ${mode}`);
   try {
     process.stdout.write(JSON.stringify(await run()) + '\n');
