@@ -1,0 +1,133 @@
+// The Token Counter page in Chromium: counts for every encoding match the
+// reference tiktoken (run here in Node), the token view shows ids, chat
+// mode counts a request, files can be dropped, and a 1 MB paste keeps the
+// page responsive.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { get_encoding } from 'tiktoken';
+import { startSite, SCREENSHOTS, DESKTOP, PHONE } from './browser.mjs';
+
+let site;
+before(async () => {
+  site = await startSite();
+});
+after(async () => {
+  await site?.close();
+});
+
+const SAMPLE = 'Hello, world! Ceci est un test. Привет мир. 你好，世界。 🎉👍🏽\n\tdef f(x): return x**2  # 12345';
+
+function reference(encoding, text) {
+  const enc = get_encoding(encoding);
+  try {
+    return enc.encode(text, 'all').length;
+  } finally {
+    enc.free();
+  }
+}
+
+async function openPage(viewport = DESKTOP) {
+  const page = await site.newPage(viewport);
+  await page.goto(`${site.url}token-counter/`);
+  await page.waitForSelector('[data-results]:not([hidden])');
+  return page;
+}
+
+async function countOf(page, encoding) {
+  const row = page.locator('[data-encodings-table] tbody tr', { has: page.locator(`th:text-is("${encoding}")`) });
+  return Number((await row.locator('td').first().textContent()).replace(/,/g, ''));
+}
+
+async function typeAndWait(page, text) {
+  await page.fill('#text', text);
+  await page.waitForFunction(
+    (n) => document.querySelector('[data-text-stats]')?.textContent.includes(`${n.toLocaleString('en-US')} characters`)
+      && document.querySelector('[data-status]').hidden,
+    [...text].length,
+  );
+}
+
+test('counts for every encoding equal tiktoken’s', async () => {
+  const page = await openPage();
+  await typeAndWait(page, SAMPLE);
+  for (const encoding of ['r50k_base', 'p50k_base', 'cl100k_base', 'o200k_base']) {
+    assert.equal(await countOf(page, encoding), reference(encoding, SAMPLE), encoding);
+  }
+  assert.equal(await page.textContent('[data-out="tokens"]'), String(reference('o200k_base', SAMPLE)));
+  assert.match(await page.textContent('[data-out="tokens-sub"]'), /o200k_base · exact/);
+  await page.screenshot({ path: `${SCREENSHOTS}/token-counter-desktop.png`, fullPage: true });
+  await page.close();
+});
+
+test('choosing a model switches the encoding; the token view shows ids', async () => {
+  const page = await openPage();
+  await typeAndWait(page, 'Tokens, tokens everywhere.');
+  await page.selectOption('#model', 'gpt-4');
+  await page.waitForFunction(() => document.querySelector('[data-out="tokens-sub"]').textContent.startsWith('cl100k_base'));
+  const tokens = page.locator('[data-tokens] .tok');
+  assert.equal(await tokens.count(), reference('cl100k_base', 'Tokens, tokens everywhere.'));
+  assert.match(await tokens.first().getAttribute('title'), /^token 1 · id \d+$/);
+  assert.equal(await page.textContent('[data-view-encoding]'), '(cl100k_base)');
+  // The cost of those tokens for gpt-4 comes from the catalog with its date.
+  assert.match(await page.textContent('[data-out="cost-sub"]'), /gpt-4 at \$[\d.]+ \/ 1M input · prices as of \d{4}-\d{2}-\d{2}/);
+  await page.close();
+});
+
+test('special-token text counts as text unless asked', async () => {
+  const page = await openPage();
+  await typeAndWait(page, 'a<|endoftext|>b');
+  const asText = await countOf(page, 'cl100k_base');
+  await page.check('#special');
+  await page.waitForFunction((n) => {
+    const row = [...document.querySelectorAll('[data-encodings-table] tbody tr')].find((r) => r.querySelector('th').textContent === 'cl100k_base');
+    return row && Number(row.querySelector('td').textContent) !== n;
+  }, asText);
+  assert.equal(await countOf(page, 'cl100k_base'), 3);
+  await page.close();
+});
+
+test('chat mode counts a request as an estimate', async () => {
+  const page = await openPage();
+  await page.click('label[for="mode_chat"]');
+  await page.waitForFunction(() => document.querySelector('[data-out="main-label"]').textContent === 'Chat request tokens');
+  assert.match(await page.textContent('[data-out="tokens-sub"]'), /estimate/);
+  const before = Number(await page.textContent('[data-out="tokens"]'));
+  assert.ok(before > 10);
+  await page.fill('#tools', '[not json');
+  assert.match(await page.textContent('#tools-error'), /not valid JSON/);
+  await page.fill('#tools', '');
+  await page.click('[data-add-message]');
+  await page.keyboard.type('One more message.');
+  await page.waitForFunction((n) => Number(document.querySelector('[data-out="tokens"]').textContent) > n, before);
+  await page.screenshot({ path: `${SCREENSHOTS}/token-counter-chat.png`, fullPage: true });
+  await page.close();
+});
+
+test('a dropped file is counted; a 1 MB one stays responsive', async () => {
+  const page = await openPage();
+  const big = 'The quick brown fox jumps over the lazy dog. '.repeat(23302); // ~1 MB
+  await page.setInputFiles('#file', { name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.from(big) });
+  await page.waitForFunction(() => document.querySelector('[data-view-status]').textContent.includes('Showing'), null, { timeout: 30000 });
+  assert.equal(await countOf(page, 'o200k_base'), reference('o200k_base', big));
+  // The page still answers while the view holds the first page of tokens.
+  const t0 = Date.now();
+  await page.evaluate(() => 1 + 1);
+  assert.ok(Date.now() - t0 < 2000);
+  assert.ok((await page.locator('[data-tokens] .tok').count()) <= 3000);
+  await page.click('[data-more]');
+  assert.ok((await page.locator('[data-tokens] .tok').count()) > 3000);
+  await page.close();
+});
+
+test('phone width: no horizontal scroll', async () => {
+  const page = await openPage(PHONE);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= PHONE.width, `scrollWidth ${width}`);
+  await page.screenshot({ path: `${SCREENSHOTS}/token-counter-phone.png`, fullPage: true });
+  await page.close();
+});
+
+test('nothing was requested from another origin and no script errors', () => {
+  assert.deepEqual(site.foreignRequests, []);
+  assert.deepEqual(site.pageErrors, []);
+});

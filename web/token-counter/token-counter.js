@@ -1,0 +1,284 @@
+// The Token Counter page. Counting runs in tokenize.worker.js; this file
+// keeps the form, the model list, the per-encoding table, the cost and the
+// token view in step with the newest answer.
+import '../src/styles/tool.css';
+import './token-counter.css';
+import { loadLlmcalc } from 'llmcalc';
+import { bindFormToUrl } from '../src/shell/url-state.js';
+import { createMessagesEditor } from './messages-editor.js';
+import { renderTokens } from './token-view.js';
+
+const form = document.getElementById('counter-form');
+const textArea = document.getElementById('text');
+const modelSelect = document.getElementById('model');
+const status = document.querySelector('[data-status]');
+const errorBox = document.querySelector('[data-error]');
+const results = document.querySelector('[data-results]');
+const out = (name) => document.querySelector(`[data-out="${name}"]`);
+
+// Files larger than this are counted but not shown in the editor, which
+// would make typing slow; the token view still shows their first tokens.
+const EDITOR_LIMIT = 2 * 1024 * 1024;
+const DEFAULT_MODEL = 'gpt-4o';
+
+const worker = new Worker(new URL('./tokenize.worker.js', import.meta.url), { type: 'module' });
+let latestId = 0;
+let fileText = null; // a large file's text, when it is not in the editor
+let llm;
+let encodings = [];
+const usedBy = new Map(); // encoding → model ids in the model list
+const messages = createMessagesEditor(document.querySelector('[data-messages]'), () => update());
+
+const mode = () => form.elements.mode.value;
+const currentText = () => fileText?.text ?? textArea.value;
+
+function selectedEncoding() {
+  const value = modelSelect.value;
+  if (value.startsWith('encoding:')) return value.slice('encoding:'.length);
+  try {
+    return llm.encodingForModel(value);
+  } catch {
+    return 'o200k_base';
+  }
+}
+
+function selectedModel() {
+  return modelSelect.value.startsWith('encoding:') ? null : modelSelect.value;
+}
+
+async function fillModels() {
+  const add = (group, value, label) => group.append(new Option(label, value));
+  const models = document.createElement('optgroup');
+  models.label = 'OpenAI models';
+  try {
+    const catalog = await llm.loadCatalog();
+    const seen = new Set();
+    for (const m of catalog.models
+      .filter((m) => m.provider === 'openai' && !m.deprecated && ['chat', 'reasoning', 'embedding'].includes(m.kind) && !m.id.startsWith('ft:'))
+      .sort((a, b) => a.id.localeCompare(b.id))) {
+      let encoding;
+      try {
+        encoding = llm.encodingForModel(m.id);
+      } catch {
+        continue; // no local tokenizer for this model
+      }
+      if (seen.has(m.id)) continue;
+      seen.add(m.id);
+      add(models, m.id, m.id);
+      usedBy.set(encoding, [...(usedBy.get(encoding) ?? []), m.id]);
+    }
+  } catch {
+    for (const id of ['gpt-5', 'gpt-4.1', 'gpt-4o', 'gpt-4o-mini', 'o3', 'o4-mini', 'gpt-4', 'gpt-3.5-turbo', 'text-embedding-3-small']) add(models, id, id);
+  }
+  const raw = document.createElement('optgroup');
+  raw.label = 'Encodings';
+  for (const e of encodings) add(raw, `encoding:${e.name}`, e.name);
+  modelSelect.replaceChildren(models, raw);
+  modelSelect.value = DEFAULT_MODEL;
+  if (modelSelect.selectedIndex < 0) modelSelect.selectedIndex = 0;
+  // The default as written in the HTML, so the URL leaves it out.
+  for (const o of modelSelect.options) o.defaultSelected = o.value === modelSelect.value;
+}
+
+function chatRequest() {
+  const request = { messages: messages.value() };
+  const toolsText = form.elements.tools.value.trim();
+  const toolsError = document.getElementById('tools-error');
+  toolsError.textContent = '';
+  if (toolsText) {
+    try {
+      request.tools = JSON.parse(toolsText);
+    } catch (e) {
+      toolsError.textContent = `The tools are not valid JSON: ${e.message}`;
+      return null;
+    }
+  }
+  return request;
+}
+
+function update() {
+  if (!llm) return;
+  const id = ++latestId;
+  const visualize = selectedEncoding();
+  if (mode() === 'chat') {
+    const request = chatRequest();
+    if (!request) return;
+    worker.postMessage({ id, encodings: [visualize], chat: { request, model: selectedModel() ?? '' } });
+  } else {
+    worker.postMessage({
+      id,
+      text: currentText(),
+      encodings: encodings.map((e) => e.name),
+      visualize,
+      specialTokens: form.elements.special.checked ? 'asSpecial' : 'asText',
+    });
+  }
+  status.textContent = 'Counting…';
+  status.hidden = false;
+}
+
+function showTextStats(text) {
+  const bytes = new TextEncoder().encode(text).length;
+  const f = llm.format;
+  const name = fileText ? `${fileText.name}: ` : '';
+  document.querySelector('[data-text-stats]').textContent =
+    `${name}${f.count([...text].length)} characters, ${f.count(bytes)} bytes (UTF-8)` +
+    (fileText ? ' — too large to edit here, but counted in full' : '');
+}
+
+function renderCost(tokens) {
+  const model = selectedModel();
+  const f = llm.format;
+  if (!model) {
+    out('cost').textContent = '—';
+    out('cost-sub').textContent = 'choose a model to price the tokens';
+    return;
+  }
+  try {
+    const p = llm.price({ model, input: tokens, output: 0 });
+    out('cost').textContent = f.usd(p.cost_usd);
+    out('cost-sub').textContent = `${model} at ${f.usd(p.lines[0]?.price_per_million ?? 0)} / 1M input · prices as of ${p.as_of}`;
+  } catch (e) {
+    out('cost').textContent = '—';
+    out('cost-sub').textContent = e.message;
+  }
+}
+
+function render(reply) {
+  const f = llm.format;
+  const encodingName = selectedEncoding();
+  const main = reply.counts[encodingName];
+  if (!main || main.error) {
+    showError(main?.error ?? 'No count.');
+    return;
+  }
+  errorBox.hidden = true;
+  results.hidden = false;
+  status.hidden = true;
+  const chat = mode() === 'chat';
+  out('main-label').textContent = chat ? 'Chat request tokens' : 'Tokens';
+  out('tokens').textContent = f.count(main.tokens);
+  out('tokens-sub').textContent = chat
+    ? `${encodingName} · ${main.estimate ? 'estimate by OpenAI’s documented overhead' : 'exact'}`
+    : `${encodingName} · exact`;
+  renderCost(main.tokens);
+
+  const text = chat ? '' : currentText();
+  const chars = [...text].length;
+  const tbody = document.querySelector('[data-encodings-table] tbody');
+  tbody.replaceChildren(
+    ...encodings
+      .filter((e) => reply.counts[e.name])
+      .map((e) => {
+        const c = reply.counts[e.name];
+        const row = document.createElement('tr');
+        if (e.name === encodingName) row.setAttribute('data-selected', '');
+        const cell = (content, cls) => Object.assign(document.createElement('td'), { textContent: content, className: cls ?? '' });
+        row.append(
+          Object.assign(document.createElement('th'), { scope: 'row', textContent: e.name }),
+          cell(c.error ? c.error : f.count(c.tokens), 'num'),
+          cell(c.error || !c.tokens || chat ? '—' : f.number(chars / c.tokens, 2), 'num'),
+          cell(usedList(e.name), 'used-by'),
+        );
+        return row;
+      }),
+  );
+  document.querySelector('[data-exactness]').textContent = chat
+    ? 'Chat counts add OpenAI’s per-message overhead and reply priming to the exact token counts; OpenAI calls this method an estimate. Images and files are not counted.'
+    : 'Counts are exact: the same ids as OpenAI’s tiktoken, checked against it on real text in every build.';
+
+  const view = document.querySelector('[data-token-view]');
+  view.hidden = chat || !reply.spans;
+  if (reply.spans && !chat) {
+    document.querySelector('[data-view-encoding]').textContent = `(${reply.spans.encoding})`;
+    renderTokens(document.querySelector('[data-tokens]'), text, reply.spans, {
+      more: document.querySelector('[data-more]'),
+      status: document.querySelector('[data-view-status]'),
+      format: f,
+    });
+  }
+}
+
+function usedList(encoding) {
+  const ids = usedBy.get(encoding) ?? [];
+  return ids.length > 3 ? `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more` : ids.join(', ');
+}
+
+function showError(message) {
+  errorBox.textContent = message;
+  errorBox.hidden = false;
+  results.hidden = true;
+  status.hidden = true;
+}
+
+worker.onmessage = (event) => {
+  const reply = event.data;
+  if (reply.id !== latestId) return; // an older answer; a newer one is coming
+  if (reply.error) showError(reply.error.message);
+  else render(reply);
+};
+worker.onerror = (event) => showError(`The tokenizer stopped: ${event.message ?? 'unknown error'}`);
+
+async function openFile(file) {
+  if (!file) return;
+  const text = await file.text(); // invalid UTF-8 becomes U+FFFD, as a browser shows it
+  if (text.length > EDITOR_LIMIT) {
+    fileText = { name: file.name, text };
+    textArea.value = '';
+    textArea.placeholder = `${file.name} is loaded (counted in full). Type here to replace it.`;
+  } else {
+    fileText = null;
+    textArea.value = text;
+  }
+  showTextStats(text);
+  update();
+}
+
+function syncMode() {
+  for (const panel of document.querySelectorAll('[data-mode-panel]')) panel.hidden = panel.dataset.modePanel !== mode();
+}
+
+async function main() {
+  syncMode();
+  try {
+    llm = await loadLlmcalc();
+  } catch (e) {
+    status.textContent = `The tokenizer could not load: ${e.message}`;
+    return;
+  }
+  encodings = llm.encodings;
+  await fillModels();
+  bindFormToUrl(form, { onRestore: syncMode });
+  if (!textArea.value) textArea.value = 'Paste your prompt here. Tokens are the units models read and bill: about ¾ of an English word each.';
+  showTextStats(currentText());
+  form.addEventListener('input', (event) => {
+    if (event.target === textArea) {
+      fileText = null;
+      showTextStats(textArea.value);
+    }
+    syncMode();
+    update();
+  });
+  form.addEventListener('change', (event) => {
+    if (event.target.id === 'file') openFile(event.target.files[0]);
+    else {
+      syncMode();
+      update();
+    }
+  });
+  const zone = document.querySelector('[data-drop-zone]');
+  zone.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    zone.setAttribute('data-dragging', '');
+  });
+  zone.addEventListener('dragleave', () => zone.removeAttribute('data-dragging'));
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    zone.removeAttribute('data-dragging');
+    openFile(e.dataTransfer.files[0]);
+  });
+  document.querySelector('[data-add-message]').addEventListener('click', () => messages.add());
+  update();
+}
+
+main();

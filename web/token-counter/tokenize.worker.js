@@ -1,0 +1,55 @@
+// Tokenizes off the main thread so typing never stutters. Only the newest
+// request matters: while one runs, later ones replace each other in a
+// one-slot queue, and a reply always carries the id it answers.
+import { loadLlmcalc } from 'llmcalc';
+
+const core = loadLlmcalc();
+let running = false;
+let pending = null;
+
+self.onmessage = (event) => {
+  pending = event.data;
+  if (!running) drain();
+};
+
+async function drain() {
+  running = true;
+  while (pending) {
+    const request = pending;
+    pending = null;
+    try {
+      const { reply, transfer } = await handle(request);
+      self.postMessage(reply, transfer);
+    } catch (e) {
+      self.postMessage({ id: request.id, error: { message: e.message ?? String(e), field: e.field ?? '' } });
+    }
+  }
+  running = false;
+}
+
+// Pasted text is counted as text by default: "<|endoftext|>" in a prompt
+// is characters, not a control token, unless the reader says otherwise.
+const SPECIAL = { asText: { disallowedSpecial: [] }, asSpecial: { allowedSpecial: 'all' } };
+
+async function handle({ id, text, encodings, visualize, specialTokens, chat }) {
+  const llm = await core;
+  const options = SPECIAL[specialTokens] ?? SPECIAL.asText;
+  const reply = { id, counts: {} };
+  const transfer = [];
+  for (const name of encodings) {
+    try {
+      const enc = await llm.loadEncoding(name);
+      reply.counts[name] = chat ? enc.countChat(chat.request, chat.model ?? '') : { tokens: enc.count(text, options) };
+    } catch (e) {
+      reply.counts[name] = { error: e.message ?? String(e) };
+    }
+  }
+  if (visualize && !chat) {
+    const enc = await llm.loadEncoding(visualize);
+    const spans = enc.spans(text, options);
+    reply.spans = { encoding: visualize, ids: spans.ids, start: spans.utf16Start, end: spans.utf16End };
+    // The columns may share one buffer; each buffer is transferred once.
+    transfer.push(...new Set([spans.ids.buffer, spans.utf16Start.buffer, spans.utf16End.buffer]));
+  }
+  return { reply, transfer };
+}
