@@ -113,33 +113,35 @@ void DatasetAnalyzer::end_line() {
   line_overflow_ = false;
 }
 
-// Returns false (after reporting) when the line is not valid JSON.
-bool DatasetAnalyzer::check_syntax(std::string_view line, bool first) {
+// The line's first problem as JSON, if any. `incomplete`: the line starts
+// an object or array that does not end on it (one document over many lines,
+// or a truncated line).
+std::optional<DatasetIssue> DatasetAnalyzer::syntax_issue(std::string_view line,
+                                                          bool& incomplete) const {
   const std::size_t line_no = result_.lines;
+  incomplete = false;
   std::size_t bad = find_invalid_utf8(line);
   if (bad != std::string_view::npos) {
-    add_error(line_no, position_at(line, bad).column, "invalid_utf8",
-              "Invalid UTF-8 (" + describe_char_at(line, bad) + "); the file must be UTF-8.");
-    return false;
+    return DatasetIssue{
+        line_no, position_at(line, bad).column, "invalid_utf8",
+        "Invalid UTF-8 (" + describe_char_at(line, bad) + "); the file must be UTF-8."};
   }
   JsonReader reader(line, options_.max_depth);
   JsonEvent ev;
   while ((ev = reader.next()) != JsonEvent::kEnd && ev != JsonEvent::kError) {
   }
-  if (ev == JsonEvent::kEnd) return true;
+  if (ev == JsonEvent::kEnd) return std::nullopt;
+  char first = line[line.find_first_not_of(" \t")];
+  incomplete = reader.error_offset() == line.size() && (first == '{' || first == '[');
   std::size_t column = position_at(line, reader.error_offset()).column;
-  if (first && reader.error_offset() == line.size() && (line[0] == '{' || line[0] == '[')) {
-    add_error(line_no, 1, "not_jsonl",
-              "The file looks like one JSON document spread over many lines, not JSONL. Put each "
-              "example on one line of its own, e.g. jq -c '.[]' (for an array) or jq -c . (for "
-              "objects).");
-    stopped_ = true;
-    return false;
+  if (reader.error().rfind("nested too deeply", 0) == 0) {
+    return DatasetIssue{line_no, column, "nested_too_deep", "The JSON is " + reader.error() + "."};
   }
-  bool deep = reader.error().rfind("nested too deeply", 0) == 0;
-  add_error(line_no, column, deep ? "nested_too_deep" : "json_syntax",
-            deep ? "The JSON is " + reader.error() + "." : "Invalid JSON: " + reader.error() + ".");
-  return false;
+  return DatasetIssue{line_no, column, "json_syntax", "Invalid JSON: " + reader.error() + "."};
+}
+
+void DatasetAnalyzer::report(const DatasetIssue& issue) {
+  add_error(issue.line, issue.column, issue.type, issue.message);
 }
 
 void DatasetAnalyzer::check_line(std::string_view line) {
@@ -156,11 +158,32 @@ void DatasetAnalyzer::check_line(std::string_view line) {
     return;
   }
   ++result_.examples;
-  bool first = !seen_content_;
-  seen_content_ = true;
-  // Leading spaces would hide '{' from the not_jsonl test.
-  line.remove_prefix(line.find_first_not_of(" \t"));
-  if (!check_syntax(line, first)) return;
+  const bool first = result_.examples == 1;
+  bool incomplete = false;
+  std::optional<DatasetIssue> issue = syntax_issue(line, incomplete);
+  if (held_) {
+    // The second line decides what an unfinished first line meant: in one
+    // pretty-printed document it is not valid JSON on its own either.
+    DatasetIssue held = std::move(*held_);
+    held_.reset();
+    if (issue) {
+      add_error(held.line, 1, "not_jsonl",
+                "The file looks like one JSON document spread over many lines, not JSONL. Put "
+                "each example on one line of its own, e.g. jq -c '.[]' (for an array) or jq -c . "
+                "(for objects).");
+      stopped_ = true;
+      return;
+    }
+    report(held);
+  }
+  if (issue) {
+    if (first && incomplete) {
+      held_ = std::move(issue);
+    } else {
+      report(*issue);
+    }
+    return;
+  }
   // Parsing is safe now: the reader bounded the depth.
   nlohmann::json value = nlohmann::json::parse(line.begin(), line.end());
   if (first && value.is_array()) {
@@ -189,6 +212,7 @@ DatasetResult DatasetAnalyzer::finish() {
   if (!cancelled_) {
     if (!sniffed_) sniff(true);
     if (!stopped_ && (!line_.empty() || line_overflow_)) end_line();
+    if (held_) report(*held_);  // a one-line file: just a broken line
     if (result_.error_count == 0 && result_.examples == 0) {
       add_error(1, 1, "empty_file",
                 result_.bytes == 0 ? "The file is empty."

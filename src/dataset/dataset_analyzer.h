@@ -9,9 +9,11 @@
 //   empty_file   no bytes, or only blank lines
 //   binary_file  a NUL byte, or more than a quarter invalid UTF-8, in the
 //                first 8 KiB (UTF-16 files end up here, with a hint)
-//   not_jsonl    the first non-blank line starts a JSON document that runs
-//                over several lines (pretty-printed), or is an array: one
-//                JSON document, not one example per line
+//   not_jsonl    the first non-blank line is an array, or starts an object
+//                or array it does not finish while the next non-blank line
+//                is not valid JSON either: one (pretty-printed) document,
+//                not one example per line. A first line that is merely cut
+//                short, followed by good lines, is a json_syntax error.
 // Line errors: json_syntax, invalid_utf8, nested_too_deep, line_too_long,
 // and the format checks of dataset/format_checks.h.
 #pragma once
@@ -101,7 +103,8 @@ class DatasetAnalyzer {
   void consume(std::string_view bytes);
   void end_line();
   void check_line(std::string_view line);
-  bool check_syntax(std::string_view line, bool first);
+  std::optional<DatasetIssue> syntax_issue(std::string_view line, bool& incomplete) const;
+  void report(const DatasetIssue& issue);
   void add_error(std::size_t line, std::size_t column, const std::string& type,
                  const std::string& message);
   void warn(std::size_t index, std::size_t line);
@@ -114,7 +117,7 @@ class DatasetAnalyzer {
   bool stopped_ = false;  // a file-level error ended the line checks
   bool cancelled_ = false;
   bool finished_ = false;
-  bool seen_content_ = false;  // a non-blank line was checked
+  std::optional<DatasetIssue> held_;  // line 1's error, until line 2 shows if it is not_jsonl
   std::string line_;
   std::uint64_t line_bytes_ = 0;  // the current line's length, also when not stored
   bool line_overflow_ = false;

@@ -78,7 +78,10 @@ void check_message(const nlohmann::json& m, std::size_t index, Checker& c, ChatE
   }
   if (auto role = m.find("role"); role != m.end()) {
     if (!role->is_string() || !one_of(kRoles, role->get_ref<const std::string&>())) {
-      c.add("unrecognized_role", where + " has the unrecognized role " + role->dump() + ".");
+      // Only a string is quoted back: a huge or deep value is not echoed.
+      c.add("unrecognized_role",
+            where + " has the unrecognized role " +
+                (role->is_string() ? role->dump() : std::string(type_name(*role))) + ".");
     } else {
       msg.role = role->get<std::string>();
     }

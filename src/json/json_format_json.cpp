@@ -23,11 +23,15 @@ JsonFormatOptions json_format_options(const nlohmann::json& in) {
   o.layout.minify = flag(in, "minify");
   o.sort_keys = flag(in, "sort_keys");
   o.jsonl = flag(in, "jsonl");
-  if (auto it = in.find("indent"); it != in.end() && !it->is_null()) {
-    if (it->is_string() && (*it == "tab" || *it == "\t")) {
+  auto indent = in.find("indent");
+  bool indent_given = indent != in.end() && !indent->is_null();
+  // JSONL stays one record per line unless an indent asks for reading form.
+  if (o.jsonl && !indent_given) o.layout.minify = true;
+  if (indent_given) {
+    if (indent->is_string() && (*indent == "tab" || *indent == "\t")) {
       o.layout.tab = true;
-    } else if (it->is_number_integer() && *it >= 0 && *it <= 8) {
-      o.layout.indent = it->get<int>();
+    } else if (indent->is_number_integer() && *indent >= 0 && *indent <= 8) {
+      o.layout.indent = indent->get<int>();
     } else {
       throw InputError("indent", "The indent must be 0 to 8 spaces, or \"tab\".");
     }

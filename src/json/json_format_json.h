@@ -1,6 +1,7 @@
 // The formatter's JSON form, shared by the wasm module and tests:
 //   in:  {"text": "...", "indent": 0-8 | "tab", "minify": bool,
 //         "sort_keys": bool, "jsonl": bool, "max_depth": n}
+//        (jsonl without an indent is minified: one record per line)
 //   out: {"output": "...", "valid": bool, "errors": [{line, column,
 //         offset, message}], "error_count", "bom", "crlf", "records",
 //         "valid_records", "blank_lines"}

@@ -167,6 +167,9 @@ TEST(JsonFormatApi, ReadsOptionsAndRejectsBadOnes) {
   EXPECT_EQ(bad["valid"], false);
   EXPECT_EQ(bad["errors"][0]["line"], 1);
   EXPECT_EQ(bad["errors"][0]["column"], 4);
+  // JSONL is minified unless an indent is asked for.
+  EXPECT_TRUE(json_format_options({{"jsonl", true}}).layout.minify);
+  EXPECT_FALSE(json_format_options({{"jsonl", true}, {"indent", 2}}).layout.minify);
   EXPECT_THROW(json_format_options({{"indent", 9}}), std::invalid_argument);
   EXPECT_THROW(json_format_options({{"minify", "yes"}}), std::invalid_argument);
 }
