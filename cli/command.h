@@ -32,6 +32,7 @@ int guarded(const std::string& usage, bool json_output, int (*body)(const std::v
             const std::vector<std::string>& args);
 
 int run_break_even(const std::vector<std::string>& args);
+int run_count(const std::vector<std::string>& args);
 int run_price(const std::vector<std::string>& args);
 int run_models(const std::vector<std::string>& args);
 int run_json(const std::vector<std::string>& args);

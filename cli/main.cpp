@@ -13,6 +13,7 @@ namespace llmcalc::cli {
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"break-even", "when fine-tuning pays for itself, with a verdict", run_break_even},
+      {"count", "exact OpenAI token counts of files, stdin or a chat request", run_count},
       {"price", "cost of one request on a catalog model, itemized", run_price},
       {"models", "the built-in model and price catalog", run_models},
       {"json", "format, minify, sort and validate JSON or JSONL", run_json},

@@ -1,0 +1,147 @@
+// Merging, special-token policy, spans and decoding on tiny in-test
+// vocabularies (tiktoken's setup_ranks style).
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "tokenizer/bpe.h"
+#include "tokenizer/encoding.h"
+#include "tokenizer_tiny_vocab.h"
+#include "util/input_error.h"
+
+namespace llmcalc::tokenizer {
+namespace {
+
+using testing::tiny_encoding;
+using testing::tiny_spec;
+using Ids = std::vector<std::uint32_t>;
+
+Ids encode(const Encoding& e, const std::string& text, const SpecialPolicy& p = {}) {
+  Ids ids;
+  e.encode(text, ids, p);
+  return ids;
+}
+
+TEST(BpeMerge, LowestRankFirstThenLeftmost) {
+  auto spec = tiny_spec(Pattern::kR50k);
+  // 256 "ab", 257 "cd", 258 "abcd", 259 "aa"
+  auto enc = tiny_encoding(spec, {"ab", "cd", "abcd", "aa"});
+  EXPECT_EQ(encode(*enc, "abcd"), (Ids{258}));
+  EXPECT_EQ(encode(*enc, "abc"), (Ids{256, 'c'}));
+  EXPECT_EQ(encode(*enc, "aaa"), (Ids{259, 'a'}));  // tie: leftmost pair merges first
+  EXPECT_EQ(encode(*enc, "xyz"), (Ids{'x', 'y', 'z'}));
+}
+
+// tiktoken's algorithm, written as plainly as possible: the reference for
+// both merge paths (short pieces: array scan; long ones: heap).
+Ids reference_merge(const Vocab& v, const std::string& piece) {
+  std::vector<std::string> parts;
+  for (char c : piece) parts.emplace_back(1, c);
+  for (;;) {
+    Rank best = kNoRank;
+    std::size_t at = 0;
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+      std::string joined = parts[i] + parts[i + 1];
+      Rank r = v.rank(reinterpret_cast<const std::uint8_t*>(joined.data()), joined.size());
+      if (r < best) best = r, at = i;
+    }
+    if (best == kNoRank) break;
+    parts[at] += parts[at + 1];
+    parts.erase(parts.begin() + static_cast<std::ptrdiff_t>(at) + 1);
+  }
+  Ids out;
+  for (const auto& p : parts)
+    out.push_back(v.rank(reinterpret_cast<const std::uint8_t*>(p.data()), p.size()));
+  return out;
+}
+
+TEST(BpeMerge, HeapAndArrayPathsMatchTheReferenceOnRandomPieces) {
+  auto spec = tiny_spec(Pattern::kR50k);
+  auto enc = tiny_encoding(spec, {"ab", "ba", "aa", "bb", "abab", "aab", "bba", "ca", "cab", "abca",
+                                  "aaaa", "bbbb", "aaaaaaaa", "cc", "ccc"});
+  std::mt19937 rng(7);
+  BpeWorkspace ws;
+  for (int round = 0; round < 400; ++round) {
+    std::size_t len = 1 + rng() % 400;  // crosses the 128-byte switch to the heap
+    std::string piece;
+    for (std::size_t i = 0; i < len; ++i) piece += "abc"[rng() % (round % 2 ? 2 : 3)];
+    std::size_t k = bpe_merge(*enc->vocab(), reinterpret_cast<const std::uint8_t*>(piece.data()),
+                              piece.size(), ws);
+    Ids got(ws.ranks.begin(), ws.ranks.begin() + static_cast<std::ptrdiff_t>(k));
+    ASSERT_EQ(got, reference_merge(*enc->vocab(), piece)) << piece;
+    ASSERT_EQ(ws.starts[k], piece.size());
+  }
+}
+
+TEST(SpecialTokens, DisallowedTextIsAnErrorNamingTheToken) {
+  auto spec = tiny_spec(Pattern::kCl100k, {{"<|endoftext|>", 900}, {"<|fim_prefix|>", 901}});
+  auto enc = tiny_encoding(spec, {"ab"});
+  try {
+    enc->count("hi <|endoftext|>");
+    FAIL() << "expected an InputError";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.field(), "text");
+    EXPECT_NE(std::string(e.what()).find("<|endoftext|>"), std::string::npos);
+  }
+  SpecialPolicy all;
+  all.allow_all = true;
+  EXPECT_EQ(encode(*enc, "ab<|endoftext|>ab", all), (Ids{256, 900, 256}));
+  SpecialPolicy text;
+  text.others_as_text = true;
+  EXPECT_EQ(enc->count("<|endoftext|>", text), 13u);  // one token per byte: no merges apply
+  SpecialPolicy some;
+  some.allowed = {"<|fim_prefix|>"};
+  EXPECT_EQ(encode(*enc, "<|fim_prefix|>", some), (Ids{901}));
+  EXPECT_THROW(enc->count("<|fim_prefix|><|endoftext|>", some), InputError);
+  some.others_as_text = true;
+  EXPECT_EQ(encode(*enc, "<|fim_prefix|><|endoftext|>", some).front(), 901u);
+  // Not a special token: ordinary text, never an error.
+  EXPECT_NO_THROW(enc->count("<|notspecial|> <| |>"));
+}
+
+TEST(Spans, ByteAndUtf16OffsetsCoverTheText) {
+  auto spec = tiny_spec(Pattern::kO200k);
+  auto enc = tiny_encoding(spec, {"ab", " c"});
+  std::string text = "ab \xC3\xA9\xF0\x9F\x98\x80 c";  // "ab é😀 c"
+  auto spans = enc->spans(text);
+  ASSERT_FALSE(spans.empty());
+  EXPECT_EQ(spans.front().byte_start, 0u);
+  EXPECT_EQ(spans.back().byte_end, text.size());
+  EXPECT_EQ(spans.back().utf16_end, 8u);  // a b ␠ é (1) 😀 (2) ␠ c
+  for (std::size_t i = 1; i < spans.size(); ++i) {
+    EXPECT_EQ(spans[i].byte_start, spans[i - 1].byte_end);
+    EXPECT_EQ(spans[i].utf16_start, spans[i - 1].utf16_end);
+  }
+  // é is two byte tokens: the first holds the character, the second is empty.
+  EXPECT_EQ(spans[2].utf16_end - spans[2].utf16_start, 1u);
+  EXPECT_EQ(spans[3].utf16_end, spans[3].utf16_start);
+}
+
+TEST(Decode, BytesRoundTripAndUnknownIdsAreErrors) {
+  auto spec = tiny_spec(Pattern::kO200k, {{"<|endoftext|>", 900}});
+  auto enc = tiny_encoding(spec, {"ab"});
+  Ids ids = encode(*enc, "abc\xFF");
+  EXPECT_EQ(enc->decode_bytes(ids.data(), ids.size()), "abc\xFF");
+  Ids special{900};
+  EXPECT_EQ(enc->decode_bytes(special.data(), 1), "<|endoftext|>");
+  Ids bad{5000};
+  EXPECT_THROW(enc->decode_bytes(bad.data(), 1), InputError);
+}
+
+TEST(Vocab, CorruptFilesAreInputErrors) {
+  auto spec = tiny_spec(Pattern::kO200k);
+  std::string file = testing::tiny_vocab_file("tiny", {"ab"});
+  auto load = [&](const std::string& bytes) {
+    return Encoding(spec, reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+  };
+  EXPECT_NO_THROW(load(file));
+  EXPECT_THROW(load(file.substr(0, file.size() - 1)), InputError);
+  EXPECT_THROW(load(file + "x"), InputError);
+  EXPECT_THROW(load("nonsense"), InputError);
+  EXPECT_THROW(load(testing::tiny_vocab_file("other", {"ab"})), InputError);
+}
+
+}  // namespace
+}  // namespace llmcalc::tokenizer

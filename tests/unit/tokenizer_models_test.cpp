@@ -1,0 +1,63 @@
+// Model id -> encoding, including dated snapshots, variants, fine-tuned ids
+// and the closest-name error.
+#include <gtest/gtest.h>
+
+#include "tokenizer/encoding_spec.h"
+#include "tokenizer/models.h"
+#include "util/input_error.h"
+
+namespace llmcalc::tokenizer {
+namespace {
+
+TEST(Models, CurrentFamiliesAndDatedIds) {
+  EXPECT_EQ(encoding_for_model("gpt-4o"), "o200k_base");
+  EXPECT_EQ(encoding_for_model("gpt-4o-2024-08-06"), "o200k_base");
+  EXPECT_EQ(encoding_for_model("gpt-4o-mini-2024-07-18"), "o200k_base");
+  EXPECT_EQ(encoding_for_model("gpt-4.1-nano-2025-04-14"), "o200k_base");
+  EXPECT_EQ(encoding_for_model("gpt-5"), "o200k_base");
+  EXPECT_EQ(encoding_for_model("gpt-5-mini-2025-08-07"), "o200k_base");
+  EXPECT_EQ(encoding_for_model("o3-mini"), "o200k_base");
+  EXPECT_EQ(encoding_for_model("o4-mini-2025-04-16"), "o200k_base");
+  EXPECT_EQ(encoding_for_model("o1"), "o200k_base");
+  EXPECT_EQ(encoding_for_model("gpt-4"), "cl100k_base");
+  EXPECT_EQ(encoding_for_model("gpt-4-0613"), "cl100k_base");
+  EXPECT_EQ(encoding_for_model("gpt-3.5-turbo-0125"), "cl100k_base");
+  EXPECT_EQ(encoding_for_model("text-embedding-3-small"), "cl100k_base");
+  EXPECT_EQ(encoding_for_model("text-embedding-ada-002"), "cl100k_base");
+  EXPECT_EQ(encoding_for_model("davinci-002"), "cl100k_base");
+  EXPECT_EQ(encoding_for_model("babbage-002"), "cl100k_base");
+  EXPECT_EQ(encoding_for_model("gpt-oss-120b"), "o200k_harmony");
+  EXPECT_EQ(encoding_for_model("text-davinci-003"), "p50k_base");
+  EXPECT_EQ(encoding_for_model("text-davinci-edit-001"), "p50k_edit");
+  EXPECT_EQ(encoding_for_model("davinci"), "r50k_base");
+}
+
+TEST(Models, AliasesResolve) {
+  EXPECT_EQ(encoding_for_model("GPT-4o"), "o200k_base");
+  EXPECT_EQ(encoding_for_model(" openai/gpt-4.1 "), "o200k_base");
+  EXPECT_EQ(encoding_for_model("ft:gpt-4o-mini-2024-07-18:acme::abc123"), "o200k_base");
+  EXPECT_EQ(encoding_for_model("ft:gpt-3.5-turbo-0613:acme::x"), "cl100k_base");
+  EXPECT_EQ(encoding_for_model("chatgpt-4o-latest"), "o200k_base");
+}
+
+TEST(Models, EveryMappedEncodingExists) {
+  for (const auto& m : known_models()) EXPECT_NO_THROW(encoding_spec(encoding_for_model(m))) << m;
+}
+
+TEST(Models, UnknownModelNamesTheClosest) {
+  try {
+    encoding_for_model("gpt-4p");
+    FAIL() << "expected an InputError";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.field(), "model");
+    std::string msg = e.what();
+    EXPECT_NE(msg.find("gpt-4p"), std::string::npos);
+    EXPECT_NE(msg.find("gpt-4o"), std::string::npos) << msg;
+  }
+  EXPECT_EQ(closest_models("gpt4o-mini", 1).front(), "gpt-4o-mini");
+  EXPECT_THROW(encoding_for_model(""), InputError);
+  EXPECT_THROW(encoding_spec("o200k"), InputError);
+}
+
+}  // namespace
+}  // namespace llmcalc::tokenizer

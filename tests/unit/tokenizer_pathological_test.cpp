@@ -1,0 +1,61 @@
+// Inputs that make naive BPE quadratic (tiktoken's own merge loop is
+// O(n^2) per piece): a megabyte in one piece must still finish, and round
+// trip. Correctness invariants only; speed is measured by bench/.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "tokenizer_vocab_files.h"
+
+namespace llmcalc::tokenizer {
+namespace {
+
+constexpr std::size_t kMegabyte = 1 << 20;
+
+std::string repeated(char c) { return std::string(kMegabyte, c); }
+
+std::string random_cjk() {
+  std::mt19937 rng(1);
+  std::string s;
+  while (s.size() < kMegabyte) {
+    auto cp = static_cast<std::uint32_t>(0x4E00 + rng() % (0x9FFF - 0x4E00));
+    s += static_cast<char>(0xE0 | (cp >> 12));
+    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return s;
+}
+
+std::string no_whitespace() {
+  std::mt19937 rng(2);
+  const std::string alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/=";
+  std::string s;
+  while (s.size() < kMegabyte) s += alphabet[rng() % alphabet.size()];  // like base64
+  return s;
+}
+
+void check(const Encoding& enc, const std::string& text) {
+  std::vector<std::uint32_t> ids;
+  enc.encode(text, ids);
+  ASSERT_FALSE(ids.empty());
+  EXPECT_EQ(enc.count(text), ids.size());
+  EXPECT_EQ(enc.decode_bytes(ids.data(), ids.size()), text);
+  EXPECT_LE(ids.size(), text.size());  // at worst one token per byte
+}
+
+TEST(Pathological, MegabyteInputsFinishAndRoundTrip) {
+  for (const char* name : {"cl100k_base", "o200k_base", "r50k_base"}) {
+    LLMCALC_LOAD_OR_SKIP(enc, name);
+    SCOPED_TRACE(name);
+    check(*enc, repeated('a'));
+    check(*enc, repeated('7'));
+    check(*enc, repeated(' '));
+    check(*enc, random_cjk());
+    check(*enc, no_whitespace());
+  }
+}
+
+}  // namespace
+}  // namespace llmcalc::tokenizer
