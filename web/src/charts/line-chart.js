@@ -4,7 +4,8 @@
 // this, and it must stay small and CSP-clean (no inline style attributes).
 const NS = 'http://www.w3.org/2000/svg';
 
-function el(name, attrs = {}, text) {
+/** An SVG element with attributes (set one by one: CSP-clean) and optional text. */
+export function el(name, attrs = {}, text) {
   const node = document.createElementNS(NS, name);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   if (text !== undefined) node.textContent = text;

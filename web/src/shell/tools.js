@@ -3,6 +3,12 @@
 // tool appears everywhere once it is added here.
 export const tools = [
   {
+    path: 'price/',
+    name: 'Price calculator',
+    summary: 'What a request costs on each model: tokens in and out, cached input and batch, per day and per month, with dated sources.',
+    readySelector: '[data-price-results]:not([hidden])',
+  },
+  {
     path: 'break-even/',
     name: 'Break-even',
     summary: 'When does fine-tuning pay for itself? Training cost against per-request savings, with a verdict.',

@@ -1,0 +1,689 @@
+// The price calculator: one request of a model priced by the core (the
+// same code as `llmcalc price`), itemized, scaled to a day, a month and a
+// year; a table of every catalog model priced with the same tokens; and a
+// side-by-side bar chart of a few picked models. Token counts are passed to
+// the core as typed, so its messages (negative, fractional, not a number,
+// unknown model with the closest ids) are the ones shown at the fields.
+import '../src/styles/tool.css';
+import '../src/charts/chart.css';
+import '../src/charts/bar-chart.css';
+import './price.css';
+import { loadLlmcalc, LlmcalcError } from 'llmcalc';
+import { renderBarChart } from '../src/charts/bar-chart.js';
+import { bindFormToUrl, copyLink } from '../src/shell/url-state.js';
+
+const DAYS_PER_MONTH = 365.25 / 12;
+const MAX_COMPARE = 6;
+const LINE_LABELS = {
+  input: 'Input',
+  cache_read: 'Cached input (read)',
+  cache_write_5m: 'Cache write (5 min)',
+  cache_write_1h: 'Cache write (1 h)',
+  output: 'Output',
+  reasoning: 'Reasoning',
+};
+const TOKEN_FIELDS = new Set(['input', 'output', 'cached']);
+
+const form = document.getElementById('price-form');
+const $ = (selector) => document.querySelector(selector);
+const out = (name) => $(`[data-out="${name}"]`);
+const status = $('[data-status]');
+const formError = $('[data-form-error]');
+const results = $('[data-price-results]');
+const compareField = $('[data-compare-field]');
+
+function make(tag, props = {}, children = []) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+function sourceLink(url, text) {
+  return make('a', { href: url, textContent: text, rel: 'noreferrer', target: '_blank' });
+}
+
+/** Readable host of a source URL ("openai.com"); the URL itself if it does not parse. */
+function sourceHost(url) {
+  try {
+    return new URL(url).hostname.replace(/^(www|docs|api-docs|developers)\./, '');
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Reads a typed count that the core has no field for (requests, the cached
+ * share) by the core's rule (src/util/number_input.h): a finite decimal,
+ * "1,000" and "1_000" allowed; same wording as its messages.
+ */
+function readNumber(text, field, label, { max = Infinity } = {}) {
+  const t = String(text).trim();
+  const fail = (message) => {
+    throw new LlmcalcError(message, field);
+  };
+  const quoted = `"${t.length > 40 ? `${t.slice(0, 40)}...` : t}"`;
+  if (t === '') fail(`${label} is empty: enter a number.`);
+  if (!/^[+-]?(\d+([,_]\d+)*)?(\.\d*)?([eE][+-]?\d+)?$/.test(t) || !/\d/.test(t)) fail(`${label} ${quoted} is not a number.`);
+  const value = Number(t.replace(/[,_]/g, ''));
+  if (!Number.isFinite(value)) fail(`${label} ${quoted} is too large to be a useful number.`);
+  if (value < 0) fail(`${label} cannot be negative.`);
+  if (value > max) fail(`${label} ${quoted} is out of range: at most ${max}.`);
+  return value === 0 ? 0 : value;
+}
+
+/** The core accepted `text` as a token count: read it the same way. */
+const acceptedCount = (text) => Number(String(text).trim().replace(/[,_]/g, '')) || 0;
+
+async function main() {
+  const compareState = new Set();
+  const writeUrl = bindFormToUrl(form, {
+    onRestore: () => {
+      for (const key of compareField.value.split(',').filter(Boolean).slice(0, MAX_COMPARE)) compareState.add(key);
+    },
+  });
+  syncUnits();
+
+  let llm;
+  let catalog;
+  try {
+    llm = await loadLlmcalc();
+    catalog = await llm.loadCatalog();
+  } catch (e) {
+    status.textContent = `The calculator could not load: ${e.message}`;
+    $('[data-catalog-info]').textContent = 'The price catalog could not load.';
+    return;
+  }
+  const f = llm.format;
+  const usdOrDash = (n) => (Number.isFinite(n) ? f.usd(n) : '—');
+  const providers = new Map(catalog.providers.map((p) => [p.id, p]));
+  const providerName = (id) => providers.get(id)?.name ?? id;
+  const keyOf = (m) => `${m.provider}:${m.id}`;
+  const models = new Map(catalog.models.map((m) => [keyOf(m), m]));
+  for (const key of [...compareState]) if (!models.has(key)) compareState.delete(key);
+  status.hidden = true;
+
+  renderCatalogInfo(llm, catalog, providerName);
+  fillModelList(catalog, providerName);
+
+  // ---- the main calculation ------------------------------------------------
+  /** Token counts as typed, with a cached share turned into tokens once the core accepted the input count. */
+  function tokenInput() {
+    const e = form.elements;
+    const input = { input: e.input.value, output: e.output.value };
+    if (e.cached_unit.value === 'tokens') {
+      input.cached = e.cached.value;
+    } else {
+      const share = readNumber(e.cached.value, 'cached', 'The cached share', { max: 100 });
+      input.cachedShare = share / 100;
+    }
+    return input;
+  }
+
+  /** Prices `tokens` on `model` (an id as typed or provider:id); the core validates everything. */
+  function priceOn(model, tokens, batch) {
+    const request = { model, input: tokens.input, output: tokens.output, batch };
+    if ('cached' in tokens) {
+      request.cached = tokens.cached;
+    } else if (tokens.cachedShare > 0) {
+      // Validate the input count first so its message wins over the share's.
+      llm.price({ ...request, cached: 0, batch: false });
+      request.cached = Math.round(acceptedCount(tokens.input) * tokens.cachedShare);
+    }
+    return llm.price(request);
+  }
+
+  function requestsPerDay() {
+    const e = form.elements;
+    const label = e.per.value === 'month' ? 'Requests per month' : 'Requests per day';
+    const n = readNumber(e.requests.value, 'requests', label);
+    return e.per.value === 'month' ? n / DAYS_PER_MONTH : n;
+  }
+
+  function clearErrors() {
+    for (const field of form.querySelectorAll('.field')) {
+      field.removeAttribute('data-invalid');
+      field.querySelector('.input-wrap input')?.removeAttribute('aria-invalid');
+      field.querySelector('.error').textContent = '';
+    }
+    formError.hidden = true;
+  }
+
+  function showError(error) {
+    const name = error.field === 'cached_share' ? 'cached' : error.field;
+    const field = form.querySelector(`.field[data-field="${name}"]`);
+    if (field) {
+      field.setAttribute('data-invalid', '');
+      field.querySelector('.input-wrap input')?.setAttribute('aria-invalid', 'true');
+      field.querySelector('.error').textContent = error.message;
+    }
+    formError.textContent = error.message;
+    formError.hidden = false;
+    results.hidden = true;
+  }
+
+  /** The catalog entry the typed model resolves to, or null. */
+  function typedModel() {
+    try {
+      const m = llm.findModel(form.elements.model.value);
+      return models.get(keyOf(m)) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  let current = null; // catalog entry of the typed model
+  let tokensOk = false;
+  let perDay = null;
+
+  function update() {
+    syncUnits();
+    clearErrors();
+    current = typedModel();
+    syncBatch(current);
+    const hint = $('[data-model-hint]');
+    hint.textContent = current
+      ? `${providerName(current.provider)} — ${current.name} · ${current.context_window ? `${f.count(current.context_window)} tokens of context` : 'context window not listed'}`
+      : '';
+    tokensOk = false;
+    perDay = null;
+    let tokens;
+    try {
+      tokens = tokenInput();
+      perDay = requestsPerDay();
+      const batch = form.elements.batch.checked && !form.elements.batch.disabled;
+      const r = priceOn(form.elements.model.value, tokens, batch);
+      tokensOk = true;
+      render(r, perDay);
+    } catch (e) {
+      const error = e instanceof LlmcalcError ? e : { field: '', message: String(e?.message ?? e) };
+      // Token counts are fine when the fault is the model's, a missing price, or the volume.
+      tokensOk = !TOKEN_FIELDS.has(error.field) || /does not offer/.test(error.message);
+      if (error.field === 'requests') perDay = null;
+      showError(error);
+    }
+    promptCounter.modelChanged(current);
+    table.schedule(tokensOk ? tokens : null);
+    comparison.render();
+  }
+
+  function syncBatch(model) {
+    const box = form.elements.batch;
+    const note = $('[data-batch-note]');
+    if (!model) {
+      box.disabled = false;
+      note.textContent = '';
+      return;
+    }
+    const multiplier = model.batch_multiplier;
+    box.disabled = multiplier === null;
+    note.textContent =
+      multiplier === null
+        ? `${providerName(model.provider)} has no batch price in the catalog.`
+        : `${providerName(model.provider)} batch: ${f.percent(multiplier, 0)} of the standard price.`;
+  }
+
+  function render(r, daily) {
+    results.hidden = false;
+    const m = models.get(`${r.model.provider}:${r.model.id}`);
+    $('[data-resolved]').replaceChildren(
+      make('strong', { textContent: `${providerName(r.model.provider)} — ${r.model.name}` }),
+      ` (${r.model.id})`,
+      // An alias or dated snapshot typed: say which entry it resolved to.
+      r.model.resolved_from.toLowerCase().replace(`${r.model.provider}:`, '') !== r.model.id.toLowerCase() ? ` · for “${r.model.resolved_from}”` : '',
+      r.batch ? ' · batch' : '',
+    );
+    out('per_request').textContent = f.usd(r.cost_usd);
+    out('per_request_sub').textContent = `${f.count(r.lines.reduce((s, l) => s + l.tokens, 0))} tokens`;
+    const monthly = daily * DAYS_PER_MONTH;
+    out('per_day').textContent = f.usd(r.cost_usd * daily);
+    out('per_day_sub').textContent = `${f.number(daily, 1)} requests`;
+    out('per_month').textContent = f.usd(r.cost_usd * monthly);
+    out('per_month_sub').textContent = `${f.number(monthly, 1)} requests`;
+    out('per_year').textContent = f.usd(r.cost_usd * daily * 365.25);
+    out('per_year_sub').textContent = `${f.number(daily * 365.25, 0)} requests`;
+
+    const rows = r.lines.map((l) =>
+      make('tr', {}, [
+        make('th', { scope: 'row', textContent: LINE_LABELS[l.kind] ?? l.kind }),
+        make('td', { className: 'n', textContent: f.count(l.tokens) }),
+        make('td', { className: 'n', textContent: f.usd(l.price_per_million) }),
+        make('td', { className: 'n', textContent: f.usd(l.cost_usd) }),
+      ]),
+    );
+    if (rows.length === 0) rows.push(make('tr', {}, [make('td', { colSpan: 4, className: 'muted', textContent: 'No tokens: nothing to pay.' })]));
+    $('[data-lines]').replaceChildren(...rows);
+    out('total').textContent = f.usd(r.cost_usd);
+
+    const p = m?.prices ?? {};
+    const priceItem = (label, value) => [
+      make('dt', { textContent: label }),
+      make('dd', { textContent: value === null || value === undefined ? 'not offered' : f.usd(value), className: value === null || value === undefined ? 'missing' : '' }),
+    ];
+    $('[data-prices]').replaceChildren(
+      ...priceItem('Input', p.input),
+      ...priceItem('Cached read', p.cache_read),
+      ...(p.cache_write_5m !== null && p.cache_write_5m !== undefined ? priceItem('Cache write', p.cache_write_5m) : []),
+      ...priceItem('Output', p.output),
+      make('dt', { textContent: 'Batch' }),
+      make('dd', {
+        textContent: m?.batch_multiplier ? `${f.percent(m.batch_multiplier, 0)} of these` : 'not offered',
+        className: m?.batch_multiplier ? '' : 'missing',
+      }),
+    );
+    $('[data-source]').replaceChildren(
+      'Price from ',
+      sourceLink(r.source, sourceHost(r.source)),
+      ', as of ',
+      make('span', { className: 'nowrap', textContent: r.as_of }),
+      r.price_period && r.price_period !== 'standard' ? ` (${r.price_period})` : '',
+      '.',
+    );
+    const notes = [];
+    if (r.long_context) notes.push('This request is long enough for the model’s long-context prices; they are applied above.');
+    else if (m?.long_context_tiers) notes.push('This model charges more above a context length; a longer request would cost more per token.');
+    if (m?.deprecated) notes.push(`This model is deprecated${m.shutdown_date ? `; shutdown ${m.shutdown_date}` : ''}.`);
+    if (m?.price_changes) notes.push('This model’s price changed over time; the price in force today is used.');
+    $('[data-notes]').replaceChildren(...notes.map((n) => make('li', { textContent: n })));
+  }
+
+  // ---- the table of all models -------------------------------------------
+  const table = createTable({ llm, catalog, providerName, keyOf, priceOn, compareState, onCompareChange });
+  // ---- side-by-side comparison ---------------------------------------------
+  const comparison = createComparison({ llm, models, providerName, keyOf, priceOn, compareState, tokenInput, requestsPerDay, onCompareChange, current: () => current });
+  const promptCounter = createPromptCounter(llm, form.elements.input);
+
+  function onCompareChange() {
+    compareField.value = [...compareState].join(',');
+    writeUrl();
+    table.syncChecks();
+    comparison.render();
+  }
+
+  form.addEventListener('input', update);
+  form.addEventListener('change', update);
+  update();
+  $('[data-copy-link]').addEventListener('click', async () => {
+    $('[data-copy-status]').textContent = await copyLink();
+  });
+}
+
+function syncUnits() {
+  const e = form.elements;
+  $('[data-cached-affix]').textContent = e.cached_unit.value === 'tokens' ? 'tokens' : '% of input';
+  $('[data-requests-affix]').textContent = e.per.value === 'month' ? '/ month' : '/ day';
+}
+
+function renderCatalogInfo(llm, catalog, providerName) {
+  const genai = catalog.sources.find((s) => s.url);
+  $('[data-catalog-info]').replaceChildren(
+    'Prices as of ',
+    make('strong', { textContent: catalog.asOf }),
+    ' · catalog generated ',
+    make('strong', { textContent: catalog.generated }),
+    ` · ${llm.format.count(catalog.models.length)} models from ${catalog.providers.length} providers`,
+    genai ? ' · from ' : '',
+    genai ? sourceLink(genai.url, `${genai.name}${genai.version ? ` ${genai.version}` : ''}`) : '',
+    ' and the providers’ pages (',
+    make('a', { href: '#sources-heading', textContent: 'sources' }),
+    ').',
+  );
+  const items = catalog.sources.map((s) =>
+    make('li', {}, [
+      s.url ? sourceLink(s.url, s.name) : make('code', { textContent: s.name }),
+      `${s.version ? ` ${s.version}` : ''} (${s.license}), as of ${s.as_of}: ${s.covers}.`,
+    ]),
+  );
+  items.push(
+    make('li', {}, [
+      'Each provider’s price page: ',
+      ...catalog.providers.flatMap((p, i) => [i ? ', ' : '', sourceLink(p.source, providerName(p.id))]),
+      '.',
+    ]),
+  );
+  $('[data-sources]').replaceChildren(...items);
+}
+
+function fillModelList(catalog, providerName) {
+  const counts = new Map();
+  for (const m of catalog.models) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
+  const options = catalog.models.map((m) =>
+    make('option', {
+      // An id several providers serve is written provider:id, so each option picks one entry.
+      value: counts.get(m.id) > 1 ? `${m.provider}:${m.id}` : m.id,
+      label: `${providerName(m.provider)} — ${m.name}`,
+    }),
+  );
+  $('#model-list').replaceChildren(...options);
+  const select = $('[data-filter-provider]');
+  select.append(...catalog.providers.map((p) => make('option', { value: p.id, textContent: p.name })));
+}
+
+/**
+ * The table: rows built once; filtering toggles `hidden`, sorting re-appends
+ * the same rows, and the cost column is priced by the core in small slices
+ * between frames, so typing stays responsive with a thousand models.
+ */
+function createTable({ llm, catalog, providerName, keyOf, priceOn, compareState, onCompareChange }) {
+  const f = llm.format;
+  const tbody = $('[data-model-rows]');
+  const count = $('[data-models-count]');
+  const price = (v) => (v === null ? make('span', { className: 'missing', textContent: 'not offered' }) : f.usd(v));
+  const rows = catalog.models.map((m, index) => {
+    const key = keyOf(m);
+    const check = make('input', { type: 'checkbox', value: key });
+    check.setAttribute('aria-label', `Compare ${providerName(m.provider)} ${m.id}`);
+    const costCell = make('td', { className: 'n cost', textContent: '…' });
+    const modelCell = make('td', { className: 'model-cell' }, [make('span', { className: 'model-id', textContent: m.id })]);
+    if (m.name && m.name.toLowerCase() !== m.id.toLowerCase()) modelCell.append(make('span', { className: 'model-name', textContent: m.name }));
+    if (m.deprecated) modelCell.append(make('span', { className: 'badge', textContent: 'deprecated' }));
+    const tr = make('tr', {}, [
+      make('td', { className: 'pick' }, [check]),
+      make('td', { textContent: providerName(m.provider) }),
+      modelCell,
+      make('td', { className: 'n', textContent: m.context_window ? f.count(m.context_window) : '—' }),
+      make('td', { className: 'n' }, [price(m.prices.input)]),
+      make('td', { className: 'n' }, [price(m.prices.cache_read)]),
+      make('td', { className: 'n' }, [price(m.prices.output)]),
+      costCell,
+      make('td', { className: 'as-of' }, [sourceLink(m.source, m.as_of)]),
+    ]);
+    tr.dataset.key = key;
+    const haystack = [m.provider, providerName(m.provider), m.id, m.name, ...(m.aliases ?? [])].join(' ').toLowerCase();
+    return { m, key, tr, check, costCell, index, haystack, cost: null };
+  });
+  tbody.append(...rows.map((r) => r.tr));
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+
+  // Filtering.
+  const providerSelect = $('[data-filter-provider]');
+  const textInput = $('[data-filter-text]');
+  function filter() {
+    const provider = providerSelect.value;
+    const words = textInput.value.toLowerCase().split(/\s+/).filter(Boolean);
+    let shown = 0;
+    for (const r of rows) {
+      const visible = (!provider || r.m.provider === provider) && words.every((w) => r.haystack.includes(w));
+      r.tr.hidden = !visible;
+      if (visible) shown += 1;
+    }
+    count.replaceChildren(`${f.count(shown)} of ${f.count(rows.length)} models`);
+    if (compareState.size) {
+      count.append(' · ', make('a', { href: '#compare-heading', textContent: `${f.count(compareState.size)} compared above` }));
+    }
+  }
+  providerSelect.addEventListener('change', filter);
+  textInput.addEventListener('input', filter);
+  filter();
+
+  // Sorting: click a heading for ascending, again for descending. Missing values sort last either way.
+  const keys = {
+    provider: (r) => providerName(r.m.provider).toLowerCase(),
+    model: (r) => r.m.id.toLowerCase(),
+    context: (r) => r.m.context_window,
+    input: (r) => r.m.prices.input,
+    cached: (r) => r.m.prices.cache_read,
+    output: (r) => r.m.prices.output,
+    cost: (r) => r.cost,
+    as_of: (r) => r.m.as_of,
+  };
+  let sort = { column: null, dir: 1 };
+  const headers = [...document.querySelectorAll('[data-model-table] th[data-sort]')];
+  function applySort() {
+    const order = rows.slice();
+    if (sort.column) {
+      const get = keys[sort.column];
+      order.sort((a, b) => {
+        const x = get(a);
+        const y = get(b);
+        const xMissing = x === null || x === undefined;
+        const yMissing = y === null || y === undefined;
+        if (xMissing || yMissing) return xMissing - yMissing || a.index - b.index;
+        const c = x < y ? -1 : x > y ? 1 : 0;
+        return c * sort.dir || a.index - b.index;
+      });
+    }
+    tbody.append(...order.map((r) => r.tr));
+    for (const th of headers) {
+      th.setAttribute('aria-sort', th.dataset.sort === sort.column ? (sort.dir > 0 ? 'ascending' : 'descending') : 'none');
+    }
+  }
+  for (const th of headers) {
+    th.querySelector('button').addEventListener('click', () => {
+      sort = { column: th.dataset.sort, dir: sort.column === th.dataset.sort ? -sort.dir : 1 };
+      applySort();
+    });
+  }
+
+  // Comparison picks.
+  function syncChecks() {
+    const full = compareState.size >= MAX_COMPARE;
+    for (const r of rows) {
+      r.check.checked = compareState.has(r.key);
+      r.check.disabled = full && !r.check.checked;
+      r.tr.classList.toggle('picked', r.check.checked);
+    }
+    filter();
+  }
+  tbody.addEventListener('change', (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLInputElement) || box.type !== 'checkbox') return;
+    if (box.checked && compareState.size < MAX_COMPARE) compareState.add(box.value);
+    else compareState.delete(box.value);
+    onCompareChange();
+  });
+  syncChecks();
+
+  // The cost column, priced in slices.
+  let job = 0;
+  let timer = 0;
+  function schedule(tokens) {
+    job += 1;
+    clearTimeout(timer);
+    const batch = form.elements.batch.checked;
+    const signature = JSON.stringify([tokens, batch]);
+    if (signature === schedule.last) return;
+    schedule.last = signature;
+    if (!tokens) {
+      for (const r of rows) {
+        r.cost = null;
+        r.costCell.textContent = '—';
+        r.costCell.title = 'Enter valid token counts above.';
+      }
+      if (sort.column === 'cost') applySort();
+      tbody.dataset.priced = '';
+      return;
+    }
+    table.busy = true;
+    count.dataset.busy = '';
+    const mine = job;
+    let i = 0;
+    // Rows in their current order, so what is on screen is priced first.
+    const order = [...tbody.children].map((tr) => byKey.get(tr.dataset.key));
+    const step = () => {
+      if (mine !== job) return;
+      const until = performance.now() + 12;
+      while (i < order.length && performance.now() < until) {
+        const r = order[i++];
+        try {
+          const result = priceOn(r.key, tokens, batch && r.m.batch_multiplier !== null);
+          r.cost = result.cost_usd;
+          r.costCell.textContent = f.usd(result.cost_usd);
+          r.costCell.title = '';
+          r.costCell.classList.remove('missing');
+          if (batch && r.m.batch_multiplier === null) {
+            r.costCell.title = 'No batch price: standard price shown.';
+            r.costCell.textContent += ' *';
+          }
+        } catch (e) {
+          r.cost = null;
+          const offered = !/does not offer/.test(e.message);
+          r.costCell.textContent = offered ? '—' : 'not offered';
+          r.costCell.classList.toggle('missing', !offered);
+          r.costCell.title = e.message;
+        }
+      }
+      if (i < order.length) {
+        timer = setTimeout(step, 0);
+      } else {
+        table.busy = false;
+        delete count.dataset.busy;
+        if (sort.column === 'cost') applySort();
+        tbody.dataset.priced = '';
+      }
+    };
+    delete tbody.dataset.priced;
+    // A short pause first: while someone types, only the last value is priced.
+    timer = setTimeout(step, 60);
+  }
+
+  const table = { schedule, syncChecks, busy: false };
+  return table;
+}
+
+function createComparison({ llm, models, providerName, priceOn, compareState, tokenInput, requestsPerDay, onCompareChange, current }) {
+  const f = llm.format;
+  const section = $('[data-compare]');
+  const svg = $('[data-compare-chart]');
+  const tbody = $('[data-compare-rows]');
+  $('[data-compare-clear]').addEventListener('click', () => {
+    compareState.clear();
+    onCompareChange();
+  });
+  tbody.addEventListener('click', (event) => {
+    const button = event.target instanceof Element && event.target.closest('button[data-remove]');
+    if (!button) return;
+    compareState.delete(button.dataset.remove);
+    onCompareChange();
+  });
+
+  let last = null;
+  function render() {
+    section.hidden = compareState.size === 0;
+    if (section.hidden) return;
+    let tokens = null;
+    let daily = null;
+    try {
+      tokens = tokenInput();
+      daily = requestsPerDay();
+    } catch {
+      /* the fields show the message; the comparison shows dashes */
+    }
+    const batch = form.elements.batch.checked;
+    const entries = [...compareState].map((key) => {
+      const m = models.get(key);
+      let cost = null;
+      let note = '';
+      if (tokens) {
+        try {
+          cost = priceOn(key, tokens, batch && m.batch_multiplier !== null).cost_usd;
+          if (batch && m.batch_multiplier === null) note = 'no batch price: standard';
+        } catch (e) {
+          note = /does not offer/.test(e.message) ? 'not offered' : '—';
+        }
+      }
+      const monthly = cost !== null && daily !== null ? cost * daily * DAYS_PER_MONTH : null;
+      return { key, m, cost, monthly, note };
+    });
+    const cur = current();
+    $('[data-compare-hint]').textContent =
+      daily === null || tokens === null
+        ? 'Fix the inputs above to compare.'
+        : `${f.count(entries.length)} of at most ${MAX_COMPARE} models · ${f.number(daily * DAYS_PER_MONTH, 0)} requests a month${batch ? ' · batch where offered' : ''}.`;
+    last = entries.map((e) => ({
+      label: `${providerName(e.m.provider)} — ${e.m.id}${cur && cur.provider === e.m.provider && cur.id === e.m.id ? ' (the model above)' : ''}`,
+      value: e.monthly,
+      valueLabel: e.monthly === null ? e.note || '—' : `${f.usd(e.monthly)} / month`,
+      className: cur && cur.provider === e.m.provider && cur.id === e.m.id ? 'bar-row--current' : '',
+    }));
+    draw();
+    tbody.replaceChildren(
+      ...entries.map((e) => {
+        const remove = make('button', { type: 'button', className: 'button button--small', textContent: '✕', title: 'Remove from the comparison' });
+        remove.dataset.remove = e.key;
+        remove.setAttribute('aria-label', `Remove ${e.m.id} from the comparison`);
+        return make('tr', {}, [
+          make('th', { scope: 'row' }, [make('span', { className: 'model-id', textContent: e.m.id }), make('span', { className: 'model-name', textContent: providerName(e.m.provider) })]),
+          make('td', { className: 'n', textContent: e.cost === null ? e.note || '—' : f.usd(e.cost) }),
+          make('td', { className: 'n', textContent: e.monthly === null ? e.note || '—' : f.usd(e.monthly) }),
+          make('td', { className: 'n' }, [remove]),
+        ]);
+      }),
+    );
+  }
+  function draw() {
+    if (!last || section.hidden) return;
+    renderBarChart(svg, {
+      title: 'Monthly cost of the same requests on each compared model',
+      bars: last,
+      formatTick: (n) => f.usd(n),
+    });
+  }
+  let width = 0;
+  new ResizeObserver(() => {
+    if (svg.clientWidth !== width) {
+      width = svg.clientWidth;
+      draw();
+    }
+  }).observe(section);
+  return { render };
+}
+
+/**
+ * "Count a prompt": offered only when the package has the tokenizer
+ * (llm.loadEncoding); counts with the model's own encoding and fills the
+ * input-token field, or says plainly when that encoding is not local.
+ */
+function createPromptCounter(llm, inputField) {
+  const box = $('[data-prompt-count]');
+  const none = { modelChanged() {} };
+  if (typeof llm.loadEncoding !== 'function') return none;
+  box.hidden = false;
+  const text = $('#prompt-text');
+  const note = $('[data-prompt-status]');
+  const local = new Set((llm.encodings ?? []).map((e) => e.name));
+  let model = null;
+  let timer = 0;
+  let run = 0;
+
+  async function count() {
+    const mine = ++run;
+    if (!model) {
+      note.textContent = 'Choose a known model first: the count depends on its tokenizer.';
+      return;
+    }
+    const name = model.tokenizer;
+    if (!name || !local.has(name)) {
+      note.textContent = `No tokenizer for ${model.id} is available in this page${name ? ` (${name})` : ''}: count with the provider's tools and type the number.`;
+      return;
+    }
+    if (text.value === '') {
+      note.textContent = `Counts with ${name}, ${model.id}'s tokenizer.`;
+      return;
+    }
+    note.textContent = `Loading the ${name} tokenizer…`;
+    try {
+      const enc = await llm.loadEncoding(name);
+      if (mine !== run) return;
+      const n = enc.count(text.value, { disallowedSpecial: [] });
+      inputField.value = llm.format.count(n);
+      inputField.dispatchEvent(new Event('input', { bubbles: true }));
+      note.textContent = `${llm.format.count(n)} tokens with ${name}, filled in as input tokens.`;
+    } catch (e) {
+      if (mine === run) note.textContent = `The prompt could not be counted: ${e.message}`;
+    }
+  }
+  text.addEventListener('input', (event) => {
+    event.stopPropagation(); // not a form field: no recalculation until the count is filled in
+    clearTimeout(timer);
+    timer = setTimeout(count, 150);
+  });
+  return {
+    modelChanged(m) {
+      if (m === model) return;
+      model = m;
+      count();
+    },
+  };
+}
+
+main();
