@@ -3,12 +3,11 @@
 // models_api, the same listing the page shows.
 #include <algorithm>
 #include <iostream>
-#include <stdexcept>
 
 #include "args.h"
 #include "catalog/catalog_json.h"
+#include "catalog_command.h"
 #include "command.h"
-#include "embedded_catalog.h"
 #include "now.h"
 #include "util/format.h"
 #include "util/json_call.h"
@@ -63,50 +62,22 @@ void print_text(const nlohmann::json& r) {
   }
 }
 
+std::string option_for(const std::string& field) { return "--" + field; }
+
 int body(const std::vector<std::string>& argv) {
   OptionSpec spec;
   spec.with_value = {"--provider", "--date"};
-  spec.switches = {"--json", "--help", "-h"};
-  std::vector<std::string> rewritten = argv;
-  std::replace(rewritten.begin(), rewritten.end(), std::string("-h"), std::string("--help"));
-  Args args(rewritten, spec);
-  if (args.flag("--help")) {
-    std::cout << kUsage;
-    return kExitOk;
-  }
-  if (!args.positional().empty()) {
-    throw UsageError("unexpected argument '" + args.positional().front() + "'");
-  }
-  bool json_output = args.flag("--json");
-  nlohmann::json input = {{"date", args.value("--date").value_or(now_utc_iso())}};
-  if (auto p = args.value("--provider")) input["provider"] = *p;
-
-  load_embedded_catalog();
-  nlohmann::json result = json_call_value(input, models_api);
-  if (result.contains("error")) {
-    auto& e = result["error"];
-    std::string field = e.value("field", std::string());
-    if (!field.empty()) e["option"] = "--" + field;
-    return report_error(result, json_output);
-  }
-  if (json_output) {
-    std::cout << result.dump(2) << "\n";
-  } else {
-    print_text(result);
-  }
-  return kExitOk;
+  auto args = parse_catalog_args(argv, spec, kUsage);
+  if (!args) return kExitOk;
+  nlohmann::json input = {{"date", args->value("--date").value_or(now_utc_iso())}};
+  if (auto p = args->value("--provider")) input["provider"] = *p;
+  return run_catalog_api(input, models_api, args->flag("--json"), option_for, print_text);
 }
 
 }  // namespace
 
 int run_models(const std::vector<std::string>& args) {
-  bool json_output = std::find(args.begin(), args.end(), "--json") != args.end();
-  try {
-    return guarded(kUsage, json_output, body, args);
-  } catch (const std::runtime_error& e) {  // a broken built-in catalog
-    std::cerr << "llmcalc: " << e.what() << "\n";
-    return kExitInvalidInput;
-  }
+  return guarded_catalog_command(kUsage, body, args);
 }
 
 }  // namespace llmcalc::cli

@@ -4,13 +4,12 @@
 // through the same code.
 #include <algorithm>
 #include <iostream>
-#include <stdexcept>
 #include <utility>
 
 #include "args.h"
+#include "catalog_command.h"
 #include "command.h"
 #include "cost/price_json.h"
-#include "embedded_catalog.h"
 #include "now.h"
 #include "util/format.h"
 #include "util/json_call.h"
@@ -102,24 +101,16 @@ void print_text(const nlohmann::json& r) {
 int body(const std::vector<std::string>& argv) {
   OptionSpec spec;
   for (const auto& [flag, key] : kFlagKeys) spec.with_value.insert(flag);
-  spec.switches = {"--json", "--batch", "--help", "-h"};
-  std::vector<std::string> rewritten = argv;
-  std::replace(rewritten.begin(), rewritten.end(), std::string("-h"), std::string("--help"));
-  Args args(rewritten, spec);
-  if (args.flag("--help")) {
-    std::cout << kUsage;
-    return kExitOk;
-  }
-  if (!args.positional().empty()) {
-    throw UsageError("unexpected argument '" + args.positional().front() + "'");
-  }
+  spec.switches = {"--batch"};
+  auto args = parse_catalog_args(argv, spec, kUsage);
+  if (!args) return kExitOk;
   for (const char* required : {"--model", "--input", "--output"}) {
-    if (!args.has(required)) throw UsageError(std::string(required) + " is required");
+    if (!args->has(required)) throw UsageError(std::string(required) + " is required");
   }
-  bool json_output = args.flag("--json");
+  bool json_output = args->flag("--json");
   nlohmann::json input = nlohmann::json::object();
   for (const auto& [flag, key] : kFlagKeys) {
-    auto v = args.value(flag);
+    auto v = args->value(flag);
     if (!v) continue;
     // An empty value ("--input ''") is an error, not "not given".
     if (v->find_first_not_of(" \t") == std::string::npos) {
@@ -129,34 +120,14 @@ int body(const std::vector<std::string>& argv) {
     input[key] = *v;
   }
   if (!input.contains("date")) input["date"] = now_utc_iso();
-  input["batch"] = args.flag("--batch");
-
-  load_embedded_catalog();
-  nlohmann::json result = json_call_value(input, price_api);
-  if (result.contains("error")) {
-    auto& e = result["error"];
-    std::string field = e.value("field", std::string());
-    if (!field.empty()) e["option"] = flag_for(field);
-    return report_error(result, json_output);
-  }
-  if (json_output) {
-    std::cout << result.dump(2) << "\n";
-  } else {
-    print_text(result);
-  }
-  return kExitOk;
+  input["batch"] = args->flag("--batch");
+  return run_catalog_api(input, price_api, json_output, flag_for, print_text);
 }
 
 }  // namespace
 
 int run_price(const std::vector<std::string>& args) {
-  bool json_output = std::find(args.begin(), args.end(), "--json") != args.end();
-  try {
-    return guarded(kUsage, json_output, body, args);
-  } catch (const std::runtime_error& e) {  // a broken built-in catalog
-    std::cerr << "llmcalc: " << e.what() << "\n";
-    return kExitInvalidInput;
-  }
+  return guarded_catalog_command(kUsage, body, args);
 }
 
 }  // namespace llmcalc::cli
