@@ -82,8 +82,7 @@ void print_text(const nlohmann::json& r) {
   } else {
     std::cout << format_count(r["break_even_requests"].get<double>()) << " requests";
     if (!r["months_to_break_even"].is_null()) {
-      std::cout << " (" << format_number(r["months_to_break_even"].get<double>(), 1)
-                << " months)";
+      std::cout << " (" << format_number(r["months_to_break_even"].get<double>(), 1) << " months)";
     }
     std::cout << "\n";
   }

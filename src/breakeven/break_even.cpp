@@ -95,8 +95,7 @@ void add_series(BreakEvenResult& r, std::optional<double> exact_break_even) {
               : 1000;
   }
   end = std::max(end, 10.0);
-  double per_request_recurring =
-      r.monthly_volume ? r.tuned_monthly_cost / *r.monthly_volume : 0.0;
+  double per_request_recurring = r.monthly_volume ? r.tuned_monthly_cost / *r.monthly_volume : 0.0;
   auto point = [&](double n) {
     double months = r.monthly_volume ? n / *r.monthly_volume : -1;
     return CostPoint{n, months, n * r.base_cost_per_request,
@@ -138,8 +137,7 @@ BreakEvenResult compute_break_even(const BreakEvenInput& in) {
       check_range(in.tuned_monthly_cost, kMoney, "tuned_monthly_cost", "The monthly cost");
 
   if (in.volume && in.monthly_volume) {
-    throw InputError("volume",
-                     "Give the total volume or the volume per month, not both.");
+    throw InputError("volume", "Give the total volume or the volume per month, not both.");
   }
   if (in.horizon_months) {
     r.horizon_months = check(in.horizon_months, kMonths, "horizon_months", "The horizon");
@@ -175,8 +173,7 @@ BreakEvenResult compute_break_even(const BreakEvenInput& in) {
       r.months_to_break_even = months;
       exact = snap(months * *r.monthly_volume);
     } else if (r.saving_per_request > 0) {
-      never_reason = "At " + format_count(*r.monthly_volume) +
-                     " requests a month the saving of " +
+      never_reason = "At " + format_count(*r.monthly_volume) + " requests a month the saving of " +
                      format_usd(*r.monthly_volume * r.saving_per_request) +
                      " a month does not cover the tuned path's " +
                      format_usd(r.tuned_monthly_cost) +
@@ -217,21 +214,21 @@ BreakEvenResult compute_break_even(const BreakEvenInput& in) {
   } else if (*exact == 0) {
     r.verdict = Verdict::kFineTune;
     r.notes.push_back("No ratio: with no training cost the break-even is 0 requests.");
-    r.explanation = "With no training cost the tuned path is cheaper from the first request: "
-                    "fine-tune.";
+    r.explanation =
+        "With no training cost the tuned path is cheaper from the first request: "
+        "fine-tune.";
   } else {
     double ratio = *r.volume / *exact;
     r.ratio = ratio;
     std::string volume = "At " + format_count(*r.volume) + " requests";
     if (ratio < 1) {
       r.verdict = Verdict::kPrompt;
-      r.explanation = volume + " you would not reach the break-even of " + be +
-                      ": stay with prompts.";
+      r.explanation =
+          volume + " you would not reach the break-even of " + be + ": stay with prompts.";
     } else if (ratio < 3) {
       r.verdict = Verdict::kPrompt;
-      r.explanation = volume + " you reach only " + format_ratio(ratio) +
-                      "× the break-even of " + be +
-                      ", too thin a margin to bet on: stay with prompts.";
+      r.explanation = volume + " you reach only " + format_ratio(ratio) + "× the break-even of " +
+                      be + ", too thin a margin to bet on: stay with prompts.";
     } else if (ratio < 10) {
       r.verdict = Verdict::kDepends;
       r.explanation = volume + " you are " + format_ratio(ratio) + "× past the break-even of " +
@@ -239,8 +236,7 @@ BreakEvenResult compute_break_even(const BreakEvenInput& in) {
     } else {
       r.verdict = Verdict::kFineTune;
       r.explanation = volume + ", " + format_ratio(ratio) + "× the break-even of " + be +
-                      ", fine-tuning clearly pays: it saves " + format_usd(*r.net_savings) +
-                      ".";
+                      ", fine-tuning clearly pays: it saves " + format_usd(*r.net_savings) + ".";
     }
   }
   add_series(r, exact);

@@ -52,7 +52,7 @@ struct BreakEvenResult {
   double training_cost;
   double base_cost_per_request;
   double tuned_cost_per_request;
-  double saving_per_request;        // P_base − P_tuned (may be ≤ 0)
+  double saving_per_request;  // P_base − P_tuned (may be ≤ 0)
   double tuned_monthly_cost;
   std::optional<double> volume;          // total requests over the horizon
   std::optional<double> monthly_volume;  // requests per month, when known
@@ -64,9 +64,9 @@ struct BreakEvenResult {
   std::optional<double> ratio;        // volume ÷ break-even
   std::optional<double> net_savings;  // prompt-path cost − tuned-path cost at the volume
   Verdict verdict;
-  std::string explanation;          // one plain sentence
-  std::vector<std::string> notes;   // e.g. why no ratio was computed
-  std::vector<CostPoint> series;    // cumulative cost of both paths
+  std::string explanation;         // one plain sentence
+  std::vector<std::string> notes;  // e.g. why no ratio was computed
+  std::vector<CostPoint> series;   // cumulative cost of both paths
 };
 
 // Throws InputError naming the field for any invalid input.

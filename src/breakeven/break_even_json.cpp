@@ -9,8 +9,7 @@ namespace llmcalc {
 namespace {
 
 // Parsing only; compute_break_even() checks ranges with its own labels.
-constexpr NumberRange kAny{-std::numeric_limits<double>::max(),
-                           std::numeric_limits<double>::max()};
+constexpr NumberRange kAny{-std::numeric_limits<double>::max(), std::numeric_limits<double>::max()};
 
 std::optional<double> number(const nlohmann::json& in, const std::string& key,
                              const std::string& label) {

@@ -85,8 +85,8 @@ double check_range(double value, const NumberRange& range, const std::string& fi
       throw InputError(field, label + " cannot be negative.");
     }
     if (range.min == 0) throw InputError(field, label + " must be greater than 0.");
-    throw InputError(field, label + " must be at least " + format_number(range.min) + range.unit +
-                                ".");
+    throw InputError(field,
+                     label + " must be at least " + format_number(range.min) + range.unit + ".");
   }
   if (value > range.max) {
     throw InputError(field, label + " " + format_number(value) + " is out of range: at most " +

@@ -200,9 +200,9 @@ TEST(BreakEven, BadInputNamesTheField) {
 }
 
 TEST(BreakEvenJson, AcceptsTypedTextAndReportsErrorsAsObjects) {
-  auto out = nlohmann::json::parse(json_call(
-      R"({"training_cost":"1,000","base_cost":"0.01","tuned_cost":0.002,"volume":"1e6"})",
-      break_even_api));
+  auto out = nlohmann::json::parse(
+      json_call(R"({"training_cost":"1,000","base_cost":"0.01","tuned_cost":0.002,"volume":"1e6"})",
+                break_even_api));
   EXPECT_EQ(out["break_even_requests"], 125000);
   EXPECT_EQ(out["verdict"], "depends");
   EXPECT_DOUBLE_EQ(out["ratio"].get<double>(), 8);
