@@ -28,8 +28,8 @@ int report_error(const nlohmann::json& error, bool json_output);
 
 // Runs `body`, mapping UsageError to exit 2 (with the command's usage on
 // stderr) and InputError to exit 1.
-int guarded(const std::string& usage, bool json_output, int (*body)(const std::vector<std::string>&),
-            const std::vector<std::string>& args);
+int guarded(const std::string& usage, bool json_output,
+            int (*body)(const std::vector<std::string>&), const std::vector<std::string>& args);
 
 int run_break_even(const std::vector<std::string>& args);
 int run_count(const std::vector<std::string>& args);
