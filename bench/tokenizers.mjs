@@ -88,7 +88,10 @@ async function probeOurs(encoding) {
   if (!(await oursBuilt())) return 'not built yet (js/core/llmcalc_core.wasm is missing: build the wasm preset)';
   const r = child('probe', OURS, encoding, {}, 120_000);
   if (!r.error) return 'ok';
-  return r.notBuilt ? `not built yet (${r.error})` : `failed to load: ${r.error.split('\n')[0]}`;
+  // A wasm without loadEncoding is "not built yet"; one that fails to start
+  // (say, glue and wasm from different builds) is reported as such.
+  if (r.notBuilt && !r.error.startsWith('the module does not load')) return `not built yet (${r.error})`;
+  return `does not load (${r.error.split('\n')[0]})`;
 }
 
 async function versions() {
