@@ -264,3 +264,90 @@ export interface Llmcalc {
 
 /** Loads the wasm core once and resolves to the shared API object. */
 export function loadLlmcalc(): Promise<Llmcalc>;
+
+// --- Tokenizer (src/tokenizer/, js/tokenizer.js) -------------------------
+//   const enc = await llm.loadEncoding('o200k_base');
+//   enc.count('Hello world'); // 2 – exactly as OpenAI's tiktoken
+
+export type EncodingName =
+  | 'r50k_base' | 'p50k_base' | 'p50k_edit' | 'cl100k_base' | 'o200k_base' | 'o200k_harmony';
+
+/**
+ * tiktoken's special-token policy. By default special-token text in the input
+ * ("<|endoftext|>") throws LlmcalcError (field 'text') naming the token.
+ */
+export interface SpecialTokenOptions {
+  /** Encode these (or 'all') as their special ids. */
+  allowedSpecial?: 'all' | string[] | Set<string>;
+  /** 'all' (default): other special-token text is an error; []: it is ordinary text. */
+  disallowedSpecial?: 'all' | [] | Set<never>;
+}
+
+/** Token ids with their byte range in the UTF-8 input and UTF-16 range in the string. */
+export interface TokenSpans {
+  ids: Uint32Array;
+  byteStart: Uint32Array;
+  byteEnd: Uint32Array;
+  /** A character split between tokens belongs to the token with its first byte; the others get an empty range. */
+  utf16Start: Uint32Array;
+  utf16End: Uint32Array;
+}
+
+export interface Encoding {
+  readonly name: EncodingName;
+  /** tiktoken's n_vocab: highest token id + 1. */
+  readonly vocabSize: number;
+  /** Number of tokens; builds no array. */
+  count(text: string, options?: SpecialTokenOptions): number;
+  encode(text: string, options?: SpecialTokenOptions): Uint32Array;
+  /** Text of the tokens; bytes that are not valid UTF-8 become U+FFFD. */
+  decode(ids: ArrayLike<number>): string;
+  decodeBytes(ids: ArrayLike<number>): Uint8Array;
+  spans(text: string, options?: SpecialTokenOptions): TokenSpans;
+}
+
+export interface ChatMessage {
+  role: string;
+  content: string | null | Array<{ type: string; text?: string; [key: string]: unknown }>;
+  name?: string;
+  [key: string]: unknown;
+}
+
+export interface ChatTool {
+  type?: 'function';
+  function?: { name: string; description?: string; parameters?: Record<string, unknown> };
+  [key: string]: unknown;
+}
+
+export interface CountChatInput {
+  /** Either a model (its encoding and constants) or an encoding; default o200k_base. */
+  model?: string;
+  encoding?: EncodingName;
+  messages: ChatMessage[];
+  tools?: ChatTool[];
+}
+
+/** OpenAI cookbook method; OpenAI calls it an estimate, so `estimate` is true. */
+export interface CountChatResult {
+  tokens: number;
+  estimate: true;
+  encoding: EncodingName;
+  model: string | null;
+  messages_tokens: number;
+  tools_tokens: number;
+  /** Tokens of each message, framing included. */
+  messages: number[];
+  /** What could not be counted locally (images, files, nested tool parameters). */
+  notes: string[];
+}
+
+export interface Llmcalc {
+  /** The encodings this build knows, with their vocabulary sizes. */
+  readonly encodings: { name: EncodingName; vocabulary: string; vocabSize: number; specialTokens: number }[];
+  /** Loads an encoding once (its vocabulary file is fetched once per page). */
+  loadEncoding(name: EncodingName): Promise<Encoding>;
+  /** 'gpt-4o-2024-08-06' → 'o200k_base'; unknown models throw (field 'model') naming the closest ids. */
+  encodingForModel(model: string): EncodingName;
+  /** Loads the encoding if needed, hence a Promise. */
+  countChat(input: CountChatInput): Promise<CountChatResult>;
+}

@@ -62,6 +62,21 @@ bool Encoding::find_special(const std::uint8_t* s, std::size_t n, std::size_t fr
   return false;
 }
 
+namespace {
+
+std::size_t cache_slot(const std::uint8_t* p, std::size_t len, std::size_t slots) {
+  std::uint64_t h = len * 0x9E3779B97F4A7C15ull;
+  for (std::size_t i = 0; i < len; i += 8) {
+    std::uint64_t v = 0;
+    std::memcpy(&v, p + i, std::min<std::size_t>(8, len - i));
+    h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
+  }
+  return static_cast<std::size_t>(h) & (slots - 1);
+}
+
+}  // namespace
+
 template <class Sink>
 void Encoding::ordinary(const std::uint8_t* s, std::size_t begin, std::size_t end,
                         Sink& sink) const {
@@ -74,12 +89,25 @@ void Encoding::ordinary(const std::uint8_t* s, std::size_t begin, std::size_t en
   while (pos < n) {
     std::size_t piece_end = next_piece(spec_->pattern, seg, n, pos);
     std::size_t len = piece_end - pos;
-    Rank whole = vocab.rank(seg + pos, len);
+    const std::uint8_t* piece = seg + pos;
+    Rank whole = vocab.rank(piece, len);
     if (whole != kNoRank) {
       sink.token(whole, begin + pos, begin + piece_end);
+    } else if (len <= kCacheMaxLen) {
+      if (cache_.empty()) cache_.resize(kCacheSlots);
+      CachedPiece& c = cache_[cache_slot(piece, len, kCacheSlots)];
+      if (c.len != len || std::memcmp(c.bytes, piece, len) != 0) {
+        std::size_t k = bpe_merge(vocab, piece, len, ws_);
+        c.len = static_cast<std::uint32_t>(len);
+        c.count = static_cast<std::uint32_t>(k);
+        std::memcpy(c.bytes, piece, len);
+        std::copy(ws_.ranks.begin(), ws_.ranks.begin() + static_cast<std::ptrdiff_t>(k), c.ranks);
+        for (std::size_t i = 0; i <= k; ++i) c.starts[i] = static_cast<std::uint8_t>(ws_.starts[i]);
+      }
+      sink.merged(c.ranks, c.starts, c.count, begin + pos);
     } else {
-      std::size_t k = bpe_merge(vocab, seg + pos, len, ws_);
-      sink.merged(ws_, k, begin + pos);
+      std::size_t k = bpe_merge(vocab, piece, len, ws_);
+      sink.merged(ws_.ranks.data(), ws_.starts.data(), k, begin + pos);
     }
     pos = piece_end;
   }
@@ -106,14 +134,18 @@ namespace {
 struct CountSink {
   std::size_t count = 0;
   void token(std::uint32_t, std::size_t, std::size_t) { ++count; }
-  void merged(const BpeWorkspace&, std::size_t k, std::size_t) { count += k; }
+  template <class Start>
+  void merged(const Rank*, const Start*, std::size_t k, std::size_t) {
+    count += k;
+  }
 };
 
 struct IdSink {
   std::vector<std::uint32_t>* out;
   void token(std::uint32_t id, std::size_t, std::size_t) { out->push_back(id); }
-  void merged(const BpeWorkspace& ws, std::size_t k, std::size_t) {
-    out->insert(out->end(), ws.ranks.begin(), ws.ranks.begin() + static_cast<std::ptrdiff_t>(k));
+  template <class Start>
+  void merged(const Rank* ranks, const Start*, std::size_t k, std::size_t) {
+    out->insert(out->end(), ranks, ranks + k);
   }
 };
 
@@ -122,9 +154,9 @@ struct SpanSink {
   void token(std::uint32_t id, std::size_t a, std::size_t b) {
     spans.push_back({id, static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b), 0, 0});
   }
-  void merged(const BpeWorkspace& ws, std::size_t k, std::size_t base) {
-    for (std::size_t i = 0; i < k; ++i)
-      token(ws.ranks[i], base + ws.starts[i], base + ws.starts[i + 1]);
+  template <class Start>
+  void merged(const Rank* ranks, const Start* starts, std::size_t k, std::size_t base) {
+    for (std::size_t i = 0; i < k; ++i) token(ranks[i], base + starts[i], base + starts[i + 1]);
   }
 };
 

@@ -79,6 +79,20 @@ class Encoding {
   std::unordered_map<std::uint32_t, std::string> special_names_;
   std::size_t max_special_len_ = 0;
   mutable BpeWorkspace ws_;
+
+  // Short pieces that are not whole tokens, merged once and remembered
+  // (direct-mapped, allocated on first use): real text repeats its words,
+  // and merging is the expensive part of encoding.
+  static constexpr std::size_t kCacheMaxLen = 24;
+  static constexpr std::size_t kCacheSlots = 8192;
+  struct CachedPiece {
+    std::uint32_t len = 0;  // 0: empty
+    std::uint32_t count = 0;
+    std::uint8_t bytes[kCacheMaxLen];
+    Rank ranks[kCacheMaxLen];
+    std::uint8_t starts[kCacheMaxLen + 1];
+  };
+  mutable std::vector<CachedPiece> cache_;
 };
 
 }  // namespace llmcalc::tokenizer

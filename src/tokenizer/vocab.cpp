@@ -34,6 +34,7 @@ Vocab::Vocab(const std::uint8_t* data, std::size_t size, std::string_view expect
   offsets_.resize(count + 1);
   lengths_.resize(count);
   for (auto& r : byte_rank_) r = kNoRank;
+  pair_rank_.assign(65536, kNoRank);
   // Load factor <= 0.5 keeps linear probing short; power of two for masking.
   std::size_t cap = 1024;
   while (cap < count * 2) cap <<= 1;
@@ -55,6 +56,10 @@ Vocab::Vocab(const std::uint8_t* data, std::size_t size, std::string_view expect
       byte_rank_[p[0]] = r;
       continue;
     }
+    if (len == 2) {
+      pair_rank_[p[0] << 8 | p[1]] = r;
+      continue;
+    }
     std::uint64_t head = load_head(p, len);
     std::size_t i = slot_of(hash(head, p, len));
     while (table_[i].len != 0) i = (i + 1) & mask_;
@@ -71,7 +76,7 @@ Vocab::Vocab(const std::uint8_t* data, std::size_t size, std::string_view expect
 
 std::size_t Vocab::memory_bytes() const {
   return blob_.capacity() + offsets_.capacity() * sizeof(std::uint32_t) + lengths_.capacity() +
-         table_.capacity() * sizeof(Slot);
+         table_.capacity() * sizeof(Slot) + pair_rank_.capacity() * sizeof(Rank);
 }
 
 }  // namespace llmcalc::tokenizer

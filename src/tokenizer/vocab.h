@@ -35,6 +35,7 @@ class Vocab {
   Rank rank(const std::uint8_t* p, std::size_t len) const {
     if (len > max_len_ || len == 0) return kNoRank;
     if (len == 1) return byte_rank_[p[0]];
+    if (len == 2) return pair_rank_[p[0] << 8 | p[1]];  // every merge starts with pairs
     std::uint64_t head = load_head(p, len);
     std::size_t i = slot_of(hash(head, p, len));
     for (;; i = (i + 1) & mask_) {
@@ -88,6 +89,7 @@ class Vocab {
   std::size_t max_len_ = 0;
   std::size_t count_ = 0;
   Rank byte_rank_[256];
+  std::vector<Rank> pair_rank_;  // 65536 entries: two-byte tokens without hashing
 };
 
 }  // namespace llmcalc::tokenizer

@@ -1,0 +1,84 @@
+// The tokenizer's JS API as pages and widgets use it (js/index.d.ts).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadLlmcalc, LlmcalcError } from 'llmcalc';
+
+const llm = await loadLlmcalc();
+
+test('encodings lists all six with their vocabulary sizes', () => {
+  const sizes = Object.fromEntries(llm.encodings.map((e) => [e.name, e.vocabSize]));
+  assert.deepEqual(sizes, {
+    r50k_base: 50257, p50k_base: 50281, p50k_edit: 50284,
+    cl100k_base: 100277, o200k_base: 200019, o200k_harmony: 201088,
+  });
+});
+
+test('loadEncoding loads once; count, encode, decode agree', async () => {
+  const enc = await llm.loadEncoding('o200k_base');
+  assert.equal(await llm.loadEncoding('o200k_base'), enc);
+  assert.equal(enc.name, 'o200k_base');
+  const ids = enc.encode('Hello world');
+  assert.ok(ids instanceof Uint32Array);
+  assert.deepEqual([...ids], [13225, 2375]);
+  assert.equal(enc.count('Hello world'), 2);
+  assert.equal(enc.decode(ids), 'Hello world');
+  assert.deepEqual([...enc.decodeBytes(ids)], [...new TextEncoder().encode('Hello world')]);
+  assert.equal(enc.count(''), 0);
+});
+
+test('spans give byte and UTF-16 ranges for highlighting', async () => {
+  const enc = await llm.loadEncoding('cl100k_base');
+  const text = 'naïve 😀 text';
+  const s = enc.spans(text);
+  assert.equal(s.ids.length, enc.count(text));
+  const pieces = [...s.ids].map((_, i) => text.slice(s.utf16Start[i], s.utf16End[i]));
+  assert.equal(pieces.join(''), text);
+  assert.equal(s.byteEnd[s.ids.length - 1], new TextEncoder().encode(text).length);
+});
+
+test('special tokens: error by default, allowed on request, or plain text', async () => {
+  const enc = await llm.loadEncoding('cl100k_base');
+  assert.throws(() => enc.encode('x <|endoftext|>'),
+    (e) => e instanceof LlmcalcError && e.field === 'text' && e.message.includes('<|endoftext|>'));
+  assert.deepEqual([...enc.encode('<|endoftext|>', { allowedSpecial: 'all' })], [100257]);
+  assert.deepEqual([...enc.encode('<|endoftext|>', { allowedSpecial: ['<|endoftext|>'] })], [100257]);
+  assert.ok(enc.count('<|endoftext|>', { disallowedSpecial: [] }) > 1);
+  assert.equal(enc.decode([100257]), '<|endoftext|>');
+  assert.throws(() => enc.decode([999999]), LlmcalcError);
+});
+
+test('o200k_harmony shares o200k_base ranks and has the harmony tokens', async () => {
+  const h = await llm.loadEncoding('o200k_harmony');
+  const text = 'Same ranks, same ids.';
+  assert.deepEqual([...h.encode(text)], [...(await llm.loadEncoding('o200k_base')).encode(text)]);
+  assert.deepEqual([...h.encode('<|start|>assistant<|message|>', { allowedSpecial: 'all' })].length, 3);
+  assert.equal(h.decode([200012]), '<|call|>');
+});
+
+test('encodingForModel resolves dated ids and names the closest for typos', () => {
+  assert.equal(llm.encodingForModel('gpt-4o-2024-08-06'), 'o200k_base');
+  assert.equal(llm.encodingForModel('gpt-3.5-turbo'), 'cl100k_base');
+  assert.equal(llm.encodingForModel('gpt-oss-20b'), 'o200k_harmony');
+  assert.throws(() => llm.encodingForModel('gpt-4p'),
+    (e) => e instanceof LlmcalcError && e.field === 'model' && /gpt-4o/.test(e.message));
+});
+
+test('unknown encodings are named errors', async () => {
+  await assert.rejects(llm.loadEncoding('o300k'), (e) => e instanceof LlmcalcError && e.field === 'encoding');
+});
+
+test('countChat follows the cookbook (124 tokens for gpt-4o)', async () => {
+  const messages = [
+    { role: 'system', content: 'You are a helpful, pattern-following assistant that translates corporate jargon into plain English.' },
+    { role: 'system', name: 'example_user', content: 'New synergies will help drive top-line growth.' },
+    { role: 'system', name: 'example_assistant', content: 'Things working well together will increase revenue.' },
+    { role: 'system', name: 'example_user', content: "Let's circle back when we have more bandwidth to touch base on opportunities for increased leverage." },
+    { role: 'system', name: 'example_assistant', content: "Let's talk later when we're less busy about how to do better." },
+    { role: 'user', content: "This late pivot means we don't have time to boil the ocean for the client deliverable." },
+  ];
+  const r = await llm.countChat({ model: 'gpt-4o', messages });
+  assert.equal(r.tokens, 124);
+  assert.equal(r.estimate, true);
+  assert.equal((await llm.countChat({ encoding: 'cl100k_base', messages })).tokens, 129);
+  await assert.rejects(llm.countChat({ model: 'gpt-4o', messages: 'nope' }), LlmcalcError);
+});
