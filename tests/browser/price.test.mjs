@@ -130,6 +130,13 @@ test('bad input: a clear message at the field, never NaN, Infinity or undefined'
     await page.fill(selector, good[selector]);
     assert.ok(await page.locator('[data-price-results]').isVisible(), `recovers after ${selector}=${value}`);
   }
+  // The closest ids are one click away.
+  await page.fill('#model', 'gpt-4o-mino');
+  await page.screenshot({ path: `${SCREENSHOTS}/price-unknown-model.png` });
+  await page.click('[data-model-suggestions] button:text-is("gpt-4o-mini")');
+  assert.equal(await page.inputValue('#model'), 'gpt-4o-mini');
+  assert.ok(await page.locator('[data-price-results]').isVisible());
+  assert.ok(await page.locator('[data-model-suggestions]').isHidden());
   // Cached tokens typed as a count can exceed the input.
   await page.click('label[for="cached_unit_tokens"]');
   await page.fill('#cached', '5000');
@@ -236,6 +243,7 @@ test('comparison: picked models get a bar chart and a table; the URL keeps input
   assert.doesNotMatch(page.url(), /compare=/);
 
   await page.click('[data-copy-link]');
+  await page.waitForFunction(() => document.querySelector('[data-copy-status]').textContent !== '');
   assert.match(await page.textContent('[data-copy-status]'), /Link copied|address bar/);
   await page.close();
 });

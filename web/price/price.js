@@ -120,13 +120,14 @@ async function main() {
   }
 
   /** Prices `tokens` on `model` (an id as typed or provider:id); the core validates everything. */
-  function priceOn(model, tokens, batch) {
+  function priceOn(model, tokens, batch, { validate = true } = {}) {
     const request = { model, input: tokens.input, output: tokens.output, batch };
     if ('cached' in tokens) {
       request.cached = tokens.cached;
     } else if (tokens.cachedShare > 0) {
-      // Validate the input count first so its message wins over the share's.
-      llm.price({ ...request, cached: 0, batch: false });
+      // Validate the input count first so its message wins over the share's
+      // (the table skips this: a bad count still fails the real call).
+      if (validate) llm.price({ ...request, cached: 0, batch: false });
       request.cached = Math.round(acceptedCount(tokens.input) * tokens.cachedShare);
     }
     return llm.price(request);
@@ -146,6 +147,7 @@ async function main() {
       field.querySelector('.error').textContent = '';
     }
     formError.hidden = true;
+    suggestions.hidden = true;
   }
 
   function showError(error) {
@@ -159,6 +161,29 @@ async function main() {
     formError.textContent = error.message;
     formError.hidden = false;
     results.hidden = true;
+    if (name === 'model') suggest(error.message);
+  }
+
+  /** The core names the closest ids of an unknown model: offer them as one-click picks. */
+  const suggestions = $('[data-model-suggestions]');
+  function suggest(message) {
+    const list = /Closest ids: (.+)\.$/.exec(message)?.[1].split(/, | or /) ?? [];
+    suggestions.hidden = list.length === 0;
+    // Unchanged (e.g. the field's change event on leaving it for a click here): keep the same buttons.
+    if (suggestions.dataset.ids === list.join(' ')) return;
+    suggestions.dataset.ids = list.join(' ');
+    suggestions.replaceChildren(
+      ...(list.length ? ['Did you mean '] : []),
+      ...list.flatMap((id, i) => {
+        const button = make('button', { type: 'button', className: 'button button--small', textContent: id });
+        button.addEventListener('click', () => {
+          form.elements.model.value = id;
+          form.elements.model.dispatchEvent(new Event('input', { bubbles: true }));
+          form.elements.model.focus();
+        });
+        return [i ? ' ' : '', button];
+      }),
+    );
   }
 
   /** The catalog entry the typed model resolves to, or null. */
@@ -202,6 +227,7 @@ async function main() {
       showError(error);
     }
     promptCounter.modelChanged(current);
+    table.markCurrent(current ? keyOf(current) : null);
     table.schedule(tokensOk ? tokens : null);
     comparison.render();
   }
@@ -367,6 +393,7 @@ function createTable({ llm, catalog, providerName, keyOf, priceOn, compareState,
   const f = llm.format;
   const tbody = $('[data-model-rows]');
   const count = $('[data-models-count]');
+  const footnote = $('[data-batch-footnote]');
   const price = (v) => (v === null ? make('span', { className: 'missing', textContent: 'not offered' }) : f.usd(v));
   const rows = catalog.models.map((m, index) => {
     const key = keyOf(m);
@@ -493,8 +520,7 @@ function createTable({ llm, catalog, providerName, keyOf, priceOn, compareState,
       tbody.dataset.priced = '';
       return;
     }
-    table.busy = true;
-    count.dataset.busy = '';
+    footnote.hidden = !batch;
     const mine = job;
     let i = 0;
     // Rows in their current order, so what is on screen is priced first.
@@ -505,7 +531,7 @@ function createTable({ llm, catalog, providerName, keyOf, priceOn, compareState,
       while (i < order.length && performance.now() < until) {
         const r = order[i++];
         try {
-          const result = priceOn(r.key, tokens, batch && r.m.batch_multiplier !== null);
+          const result = priceOn(r.key, tokens, batch && r.m.batch_multiplier !== null, { validate: false });
           r.cost = result.cost_usd;
           r.costCell.textContent = f.usd(result.cost_usd);
           r.costCell.title = '';
@@ -525,8 +551,6 @@ function createTable({ llm, catalog, providerName, keyOf, priceOn, compareState,
       if (i < order.length) {
         timer = setTimeout(step, 0);
       } else {
-        table.busy = false;
-        delete count.dataset.busy;
         if (sort.column === 'cost') applySort();
         tbody.dataset.priced = '';
       }
@@ -536,8 +560,14 @@ function createTable({ llm, catalog, providerName, keyOf, priceOn, compareState,
     timer = setTimeout(step, 60);
   }
 
-  const table = { schedule, syncChecks, busy: false };
-  return table;
+  let marked = null;
+  function markCurrent(key) {
+    marked?.tr.classList.remove('current');
+    marked = byKey.get(key) ?? null;
+    marked?.tr.classList.add('current');
+  }
+
+  return { schedule, syncChecks, markCurrent };
 }
 
 function createComparison({ llm, models, providerName, priceOn, compareState, tokenInput, requestsPerDay, onCompareChange, current }) {
