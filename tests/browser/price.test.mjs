@@ -196,6 +196,11 @@ test('the table: every model, filter by provider and text, sort by clicking head
   await page.fill('#input', '100,000');
   await tableReady(page);
   assert.equal(await mini.textContent(), llm.format.usd(llm.price({ model: 'openai:gpt-4o-mini', input: 100000, output: 500 }).cost_usd));
+  // Batch prices every row as batch; a provider without batch says "not offered", never a price.
+  await page.check('#batch');
+  await tableReady(page);
+  assert.equal(await mini.textContent(), llm.format.usd(llm.price({ model: 'openai:gpt-4o-mini', input: 100000, output: 500, batch: true }).cost_usd));
+  assert.equal(await page.textContent('tr[data-key="deepseek:deepseek-chat"] td.cost'), 'not offered');
   await page.close();
 });
 

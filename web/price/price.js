@@ -393,7 +393,6 @@ function createTable({ llm, catalog, providerName, keyOf, priceOn, compareState,
   const f = llm.format;
   const tbody = $('[data-model-rows]');
   const count = $('[data-models-count]');
-  const footnote = $('[data-batch-footnote]');
   const price = (v) => (v === null ? make('span', { className: 'missing', textContent: 'not offered' }) : f.usd(v));
   const rows = catalog.models.map((m, index) => {
     const key = keyOf(m);
@@ -504,12 +503,13 @@ function createTable({ llm, catalog, providerName, keyOf, priceOn, compareState,
   let job = 0;
   let timer = 0;
   function schedule(tokens) {
-    job += 1;
-    clearTimeout(timer);
     const batch = form.elements.batch.checked;
+    // Same tokens (e.g. the change event after input): let a running pass finish.
     const signature = JSON.stringify([tokens, batch]);
     if (signature === schedule.last) return;
     schedule.last = signature;
+    job += 1;
+    clearTimeout(timer);
     if (!tokens) {
       for (const r of rows) {
         r.cost = null;
@@ -520,7 +520,6 @@ function createTable({ llm, catalog, providerName, keyOf, priceOn, compareState,
       tbody.dataset.priced = '';
       return;
     }
-    footnote.hidden = !batch;
     const mine = job;
     let i = 0;
     // Rows in their current order, so what is on screen is priced first.
@@ -531,15 +530,12 @@ function createTable({ llm, catalog, providerName, keyOf, priceOn, compareState,
       while (i < order.length && performance.now() < until) {
         const r = order[i++];
         try {
-          const result = priceOn(r.key, tokens, batch && r.m.batch_multiplier !== null, { validate: false });
+          // Batch ticked prices every row as batch: where a provider has none, the core says so ("not offered").
+          const result = priceOn(r.key, tokens, batch, { validate: false });
           r.cost = result.cost_usd;
           r.costCell.textContent = f.usd(result.cost_usd);
           r.costCell.title = '';
           r.costCell.classList.remove('missing');
-          if (batch && r.m.batch_multiplier === null) {
-            r.costCell.title = 'No batch price: standard price shown.';
-            r.costCell.textContent += ' *';
-          }
         } catch (e) {
           r.cost = null;
           const offered = !/does not offer/.test(e.message);
@@ -605,8 +601,7 @@ function createComparison({ llm, models, providerName, priceOn, compareState, to
       let note = '';
       if (tokens) {
         try {
-          cost = priceOn(key, tokens, batch && m.batch_multiplier !== null).cost_usd;
-          if (batch && m.batch_multiplier === null) note = 'no batch price: standard';
+          cost = priceOn(key, tokens, batch, { validate: false }).cost_usd;
         } catch (e) {
           note = /does not offer/.test(e.message) ? 'not offered' : '—';
         }
@@ -618,7 +613,7 @@ function createComparison({ llm, models, providerName, priceOn, compareState, to
     $('[data-compare-hint]').textContent =
       daily === null || tokens === null
         ? 'Fix the inputs above to compare.'
-        : `${f.count(entries.length)} of at most ${MAX_COMPARE} models · ${f.number(daily * DAYS_PER_MONTH, 0)} requests a month${batch ? ' · batch where offered' : ''}.`;
+        : `${f.count(entries.length)} of at most ${MAX_COMPARE} models · ${f.number(daily * DAYS_PER_MONTH, 0)} requests a month${batch ? ' · batch' : ''}.`;
     last = entries.map((e) => ({
       label: `${providerName(e.m.provider)} — ${e.m.id}${cur && cur.provider === e.m.provider && cur.id === e.m.id ? ' (the model above)' : ''}`,
       value: e.monthly,
