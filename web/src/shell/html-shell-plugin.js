@@ -53,7 +53,7 @@ function toolList(prefix) {
 function footer(prefix) {
   return `<footer class="site-footer">
   <p>Everything is computed in this page: nothing you type leaves your browser.
-  <a href="${prefix}">All tools</a></p>
+  <a href="${prefix}">All tools</a> · <a href="${prefix}about/">About, sources and licenses</a></p>
 </footer>`;
 }
 
