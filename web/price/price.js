@@ -100,6 +100,7 @@ async function main() {
   const keyOf = (m) => `${m.provider}:${m.id}`;
   const models = new Map(catalog.models.map((m) => [keyOf(m), m]));
   for (const key of [...compareState]) if (!models.has(key)) compareState.delete(key);
+  compareField.value = [...compareState].join(',');
   status.hidden = true;
 
   renderCatalogInfo(llm, catalog, providerName);
