@@ -10,22 +10,28 @@
 #include "command_args.h"
 #include "dataset/dataset_json.h"
 #include "read_input.h"
+#include "tokenizer/chat.h"
+#include "tokenizer/models.h"
 #include "util/format.h"
 #include "util/number_input.h"
+#include "vocab_files.h"
 
 namespace llmcalc::cli {
 namespace {
 
 const char* const kUsage =
-    "usage: llmcalc dataset FILE.jsonl --model ID [--epochs N] [--token-limit N] [--json]\n"
+    "usage: llmcalc dataset FILE.jsonl --model ID [--epochs N] [--token-limit N]\n"
+    "                       [--training-price USD] [--json]\n"
     "\n"
     "Checks a chat fine-tuning dataset (one {\"messages\": [...]} example per line)\n"
     "for the format errors OpenAI rejects, with line numbers; FILE may be '-'.\n"
     "\n"
     "options:\n"
-    "  --model ID        the model to be tuned (for token counts and price)\n"
+    "  --model ID        the model to be tuned: picks the tokenizer (OpenAI models)\n"
     "  --epochs N        epochs to bill (default: OpenAI's rule from the example count)\n"
     "  --token-limit N   tokens per example that are trained on (default 16,385)\n"
+    "  --training-price USD  training price per 1M tokens, for training_cost_usd\n"
+    "                    (the catalog has no training prices yet)\n"
     "  --json            print one JSON object: examples, errors [{line, column, type,\n"
     "                    message}], warnings, epochs, billed_tokens, training_cost_usd\n"
     "                    (null when unknown), and more\n"
@@ -35,8 +41,11 @@ const char* const kUsage =
     "message_unrecognized_key, unrecognized_role, missing_content,\n"
     "example_missing_assistant_message, json_syntax, invalid_utf8, nested_too_deep,\n"
     "line_too_long (over 16 MiB), and for the whole file: empty_file, binary_file,\n"
-    "not_jsonl. Exit codes: 0 no errors, 1 errors found or unreadable file,\n"
-    "2 usage error.\n";
+    "not_jsonl. Tokens are counted per example with the model's tokenizer the\n"
+    "way OpenAI's cookbook counts a chat request (an estimate); billed tokens =\n"
+    "epochs x sum of min(token limit, tokens). Vocabularies are read from\n"
+    "$LLMCALC_VOCAB_DIR or the source tree's js/vocab/. Exit codes: 0 no errors,\n"
+    "1 errors found, unknown model or unreadable file, 2 usage error.\n";
 
 constexpr std::size_t kChunkBytes = 1 << 20;
 
@@ -80,6 +89,16 @@ void print_text(const std::string& name, const nlohmann::json& r, const nlohmann
               << (r["epochs_source"] == "given" ? "given" : "OpenAI's default for this size")
               << ")\n";
   }
+  if (!r["tokens"].is_null() && !r["tokens"]["min"].is_null()) {
+    const auto& t = r["tokens"];
+    std::cout << "Tokens/example: min " << count(t["min"]) << ", p10 " << count(t["p10"])
+              << ", median " << count(t["median"]) << ", mean " << count(t["mean"]) << ", p90 "
+              << count(t["p90"]) << ", max " << count(t["max"]) << "\n";
+    if (t["over_limit"] > 0) {
+      std::cout << "Over the limit: " << count(t["over_limit"]) << " examples over "
+                << count(r["token_limit"]) << " tokens (truncated in training)\n";
+    }
+  }
   if (!r["billed_tokens"].is_null()) {
     std::cout << "Billed tokens:  " << count(r["billed_tokens"]) << "\n";
   }
@@ -91,7 +110,7 @@ void print_text(const std::string& name, const nlohmann::json& r, const nlohmann
 
 int body(const std::vector<std::string>& argv) {
   OptionSpec spec;
-  spec.with_value = {"--model", "--epochs", "--token-limit"};
+  spec.with_value = {"--model", "--epochs", "--token-limit", "--training-price"};
   spec.switches = {"--json"};
   auto parsed = parse_or_help(argv, spec, kUsage);
   if (!parsed) return kExitOk;
@@ -105,13 +124,27 @@ int body(const std::vector<std::string>& argv) {
   if (auto t = whole_option(args, "--token-limit", 1, 1e9)) {
     options.token_limit = static_cast<std::size_t>(*t);
   }
-  nlohmann::json notes = nlohmann::json::array();
+  if (auto p = args.value("--training-price")) {
+    options.price_per_million =
+        check_range(parse_number(*p, "--training-price", "--training-price"), NumberRange{0, 1e6},
+                    "--training-price", "--training-price");
+  }
+  // An unknown model is an InputError naming the closest known ids (exit 1).
+  const std::string encoding_name = tokenizer::encoding_for_model(*model);
+  auto encoding = load_encoding_files(encoding_name);
   DatasetAnalyzer analyzer(options);
-  // Token counts and the training price come from the tokenizer and the
-  // catalog; until they are wired here, both stay null rather than guessed.
-  notes.push_back("Token counts and the training cost for " + *model +
-                  " are not computed yet: this build does not wire a tokenizer and price "
-                  "catalog into the dataset check.");
+  analyzer.set_token_counter([&](const ChatExample& example) {
+    return tokenizer::count_chat(*encoding, *model, chat_request_json(example))["tokens"]
+        .get<std::size_t>();
+  });
+  nlohmann::json notes = nlohmann::json::array();
+  notes.push_back("Tokens are counted with " + encoding_name +
+                  " the way OpenAI's cookbook counts a chat request: an estimate.");
+  if (!options.price_per_million) {
+    notes.push_back(
+        "training_cost_usd needs --training-price: the catalog has no training "
+        "prices yet.");
+  }
 
   read_chunks(path, kChunkBytes, [&](std::string_view chunk) {
     analyzer.feed(chunk);

@@ -211,7 +211,8 @@ export interface DatasetResult {
   error_count: number;
   error_counts: Partial<Record<DatasetErrorType, number>>;
   errors_truncated: boolean;
-  warnings: { type: 'missing_system_message' | 'missing_user_message'; count: number; lines: number[] }[];
+  /** uncounted_example: the token counter failed on it; it is left out of the token numbers. */
+  warnings: { type: 'missing_system_message' | 'missing_user_message' | 'uncounted_example'; count: number; lines: number[] }[];
   epochs: number | null;
   epochs_source: 'default' | 'given';
   token_limit: number;

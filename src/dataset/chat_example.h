@@ -33,7 +33,13 @@ struct ChatExample {
   nlohmann::json functions;  // the legacy "functions" list, or null
 };
 
-// Returns the token count of one example (what training bills for it).
+// Returns the token count of one example (what training bills for it). It
+// may throw; the example is then left out of the token statistics and
+// listed under the warning uncounted_example.
 using TokenCounter = std::function<std::size_t(const ChatExample&)>;
+
+// The example as a chat request ({"messages": [...], "tools": [...]}), the
+// shape the tokenizer's chat counter reads.
+nlohmann::json chat_request_json(const ChatExample& example);
 
 }  // namespace llmcalc

@@ -25,7 +25,9 @@ std::string mib(std::uint64_t bytes) {
 }  // namespace
 
 DatasetAnalyzer::DatasetAnalyzer(DatasetOptions options) : options_(std::move(options)) {
-  result_.warnings = {{"missing_system_message", 0, {}}, {"missing_user_message", 0, {}}};
+  result_.warnings = {{"missing_system_message", 0, {}},
+                      {"missing_user_message", 0, {}},
+                      {"uncounted_example", 0, {}}};
 }
 
 void DatasetAnalyzer::add_error(std::size_t line, std::size_t column, const std::string& type,
@@ -201,7 +203,15 @@ void DatasetAnalyzer::check_line(std::string_view line) {
   if (check.missing_user) warn(1, result_.lines);
   if (counter_) {
     check.example.line = result_.lines;
-    std::size_t tokens = counter_(check.example);
+    std::size_t tokens = 0;
+    try {
+      tokens = counter_(check.example);
+    } catch (const std::exception&) {
+      // Left out of the statistics rather than guessed; the warning says
+      // where, so billed tokens are known to be short by those examples.
+      warn(2, result_.lines);
+      return;
+    }
     token_counts_.push_back(static_cast<std::uint32_t>(
         std::min<std::size_t>(tokens, std::numeric_limits<std::uint32_t>::max())));
   }

@@ -55,7 +55,7 @@ struct DatasetIssue {
 };
 
 struct DatasetWarning {
-  std::string type;  // missing_system_message, missing_user_message
+  std::string type;  // missing_system_message, missing_user_message, uncounted_example
   std::size_t count = 0;
   std::vector<std::size_t> lines;  // the first few
 };

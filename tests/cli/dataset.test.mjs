@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fixtures, assertMatches } from '../fixtures/dataset/expect.mjs';
 
 const CLI = process.env.LLMCALC_CLI ?? 'build/native/cli/llmcalc';
+const MODEL = 'gpt-4o-mini-2024-07-18';
 const dir = mkdtempSync(join(tmpdir(), 'llmcalc-dataset-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -19,7 +20,7 @@ function run(args, input) {
 }
 
 function check(path) {
-  const r = run([path, '--model', 'gpt-4o-mini-2024-07-18', '--json']);
+  const r = run([path, '--model', MODEL, '--json']);
   return { status: r.status, result: JSON.parse(r.stdout), stderr: r.stderr };
 }
 
@@ -32,45 +33,60 @@ test('every golden fixture gives its expected result and exit code', () => {
     const { status, result } = check(path);
     assertMatches(result, expected, name);
     assert.equal(status, expected.error_count === 0 ? 0 : 1, name);
-    assert.equal(result.model, 'gpt-4o-mini-2024-07-18');
+    assert.equal(result.model, MODEL);
   }
 });
 
-test('--json carries examples, errors with line and type, epochs and honest nulls', () => {
+test('--json carries examples, errors with line and type, epochs, billed tokens', () => {
   const { result } = check(fixtures().find((f) => f.name === 'format_errors.jsonl').path);
   for (const key of ['examples', 'errors', 'billed_tokens', 'epochs', 'training_cost_usd']) {
     assert.ok(key in result, key);
   }
   assert.ok(result.errors.every((e) => Number.isInteger(e.line) && typeof e.type === 'string'));
-  // No tokenizer is wired into this command yet: unknown, not zero.
-  assert.equal(result.billed_tokens, null);
+  // One valid example, counted with o200k_base; 25 epochs for one example.
+  assert.equal(result.tokens.examples, 1);
+  assert.equal(result.epochs, 25);
+  assert.equal(result.billed_tokens, 25 * result.tokens.total);
+  // No training price in the catalog: unknown, not zero.
   assert.equal(result.training_cost_usd, null);
+});
+
+test('tokens per example follow the cookbook count; a price gives the cost', () => {
+  const path = join(dir, 'one.jsonl');
+  writeFileSync(path, `${good}\n`);
+  const r = JSON.parse(run([path, '--model', MODEL, '--training-price', '3', '--json']).stdout);
+  // 2 messages x (3 + role + content tokens) + 3 priming: "user","Hi","assistant","Hello" are 1 token each.
+  assert.equal(r.tokens.total, 2 * 3 + 4 + 3);
+  assert.equal(r.billed_tokens, 25 * 13);
+  assert.equal(r.training_cost_usd, (25 * 13 * 3) / 1e6);
+  const unknown = run([path, '--model', 'no-such-model']);
+  assert.equal(unknown.status, 1);
 });
 
 test('--epochs overrides the default rule; text output names file:line:column', () => {
   const path = join(dir, 'two.jsonl');
   writeFileSync(path, `${good}\n{"messages":[]}\n`);
-  const j = JSON.parse(run([path, '--model', 'm', '--epochs', '4', '--json']).stdout);
+  const j = JSON.parse(run([path, '--model', MODEL, '--epochs', '4', '--json']).stdout);
   assert.equal(j.epochs, 4);
   assert.equal(j.epochs_source, 'given');
-  const t = run([path, '--model', 'm']);
+  const t = run([path, '--model', MODEL]);
   assert.equal(t.status, 1);
   assert.match(t.stdout, new RegExp(`${path}:2:1: missing_messages_list: `));
 });
 
 test('usage errors exit 2', () => {
-  for (const args of [['x.jsonl'], ['--model', 'm'], ['a', 'b', '--model', 'm'], ['-', '--model', 'm', '--bogus']]) {
+  for (const args of [['x.jsonl'], ['--model', MODEL], ['a', 'b', '--model', MODEL], ['-', '--model', MODEL, '--bogus']]) {
     assert.equal(run(args, '').status, 2, args.join(' '));
   }
   assert.equal(run(['--help']).status, 0);
-  assert.equal(run(['-', '--model', 'm', '--epochs', 'x']).status, 1);
+  assert.equal(run(['-', '--model', MODEL, '--epochs', 'x']).status, 1);
 });
 
 test('stdin works, and a missing file is exit 1', () => {
-  const r = run(['-', '--model', 'm', '--json'], `${good}\n`);
+  const r = run(['-', '--model', MODEL, '--json'], `${good}\n`);
   assert.equal(r.status, 0);
   assert.equal(JSON.parse(r.stdout).valid_examples, 1);
-  assert.equal(run([join(dir, 'nope.jsonl'), '--model', 'm']).status, 1);
+  assert.equal(run([join(dir, 'nope.jsonl'), '--model', MODEL]).status, 1);
 });
 
 test('JSON nested 100,000 deep on a line is nested_too_deep, not a crash', () => {
