@@ -47,6 +47,9 @@ test('JSONL: per-line errors with line numbers and counts', () => {
   assert.equal(r.valid_records, 2);
   assert.equal(r.blank_lines, 1);
   assert.deepEqual(r.errors.map((e) => e.line), [3]);
+  // One record per line unless an indent is asked for; bad lines pass through.
+  assert.equal(r.output, '{"a":1}\n[1,\n2');
+  assert.equal(llm.formatJson('{"a": 1}', { jsonl: true, indent: 2 }).output, '{\n  "a": 1\n}');
 });
 
 test('1,000,000 levels of nesting give a clear error under wasm, in every mode', () => {
