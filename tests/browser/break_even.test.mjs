@@ -110,6 +110,34 @@ test('inputs live in the URL and a reload restores them', async () => {
   await page.close();
 });
 
+test('exports: series as CSV and JSON, the chart as PNG and SVG', async () => {
+  const page = await openPage();
+  const save = async (kind) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${kind}"]`)]);
+    const chunks = [];
+    for await (const c of await download.createReadStream()) chunks.push(c);
+    return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
+  };
+  const csv = await save('csv');
+  assert.equal(csv.name, 'break-even.csv');
+  const lines = csv.bytes.toString().trim().split('\r\n');
+  assert.equal(lines[0], 'requests,months,base_cost,tuned_cost');
+  assert.equal(lines[1], '0,0,0,90');
+  const json = JSON.parse((await save('json')).bytes);
+  assert.equal(json.result.break_even_requests, 750000);
+  assert.equal(json.input.training_cost, '90');
+  const png = await save('png');
+  assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  assert.ok(png.bytes.length > 5000);
+  const svg = (await save('svg')).bytes.toString();
+  assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.match(svg, /break-even: 750,000/);
+  // No result, nothing to export.
+  await page.fill('#training_cost', 'x');
+  assert.ok(await page.isDisabled('[data-export="csv"]'));
+  await page.close();
+});
+
 test('phone width: readable single column', async () => {
   const page = await openPage(PHONE);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -6,6 +6,7 @@ import '../src/charts/chart.css';
 import { loadLlmcalc, LlmcalcError } from 'llmcalc';
 import { renderLineChart } from '../src/charts/line-chart.js';
 import { bindFormToUrl, copyLink } from '../src/shell/url-state.js';
+import { downloadCsv, downloadJson, downloadPng, downloadSvg } from '../src/shell/export.js';
 
 const form = document.getElementById('break-even-form');
 const results = document.querySelector('[data-results]');
@@ -121,18 +122,32 @@ async function main() {
     return;
   }
   status.hidden = true;
-  const update = () => {
+  let last = null;
+  const exportButtons = document.querySelectorAll('[data-export]');
+  const compute = () => {
     syncModes();
     clearErrors();
     try {
-      render(llm, llm.breakEven(readInput()));
+      last = llm.breakEven(readInput());
+      render(llm, last);
     } catch (e) {
+      last = null;
       showError(e instanceof LlmcalcError ? e : { field: '', message: String(e.message ?? e) });
     }
+    for (const button of exportButtons) button.disabled = !last;
   };
-  form.addEventListener('input', update);
-  form.addEventListener('change', update);
-  update();
+  form.addEventListener('input', compute);
+  form.addEventListener('change', compute);
+  compute();
+  const exporters = {
+    csv: () => downloadCsv('break-even.csv', ['requests', 'months', 'base_cost', 'tuned_cost'], last.series),
+    json: () => downloadJson('break-even.json', { input: readInput(), result: last }),
+    png: () => downloadPng('break-even.png', document.querySelector('[data-chart]')),
+    svg: () => downloadSvg('break-even.svg', document.querySelector('[data-chart]')),
+  };
+  for (const button of exportButtons) {
+    button.addEventListener('click', () => last && exporters[button.dataset.export]());
+  }
   document.querySelector('[data-copy-link]').addEventListener('click', async () => {
     document.querySelector('[data-copy-status]').textContent = await copyLink();
   });
