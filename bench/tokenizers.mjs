@@ -7,7 +7,8 @@
 //   node bench/tokenizers.mjs                # or: npm run bench
 //
 // Prints tables and PASS/MISS against the targets, and writes
-// build/bench/tokenizers.json. About 3-5 minutes on 2 cores. Options:
+// build/bench/tokenizers.json. About 4 minutes of CPU on 2 cores (longer
+// when other builds share the machine; see bench/README.md). Options:
 //   --runs N          cold-start/memory repetitions per library (default 3)
 //   --max-file-bytes N  throughput on the first N bytes of each corpus file
 //                     (default 1000000, cut at a line end; 0 = whole files)
