@@ -107,6 +107,16 @@ const PriceSet& Model::prices_at(const Instant& at) const {
   return prices.front();
 }
 
+std::string Model::describe_period(const PriceSet& set) const {
+  if (set.when != PriceSet::When::kAlways) return set.describe();
+  std::string windows;
+  for (const auto& other : prices) {
+    if (other.when != PriceSet::When::kTimeOfDay) continue;
+    windows += (windows.empty() ? "" : ", ") + hhmm(other.utc_start) + "-" + hhmm(other.utc_end);
+  }
+  return windows.empty() ? set.describe() : "outside " + windows + " UTC";
+}
+
 const Provider* Catalog::find_provider(std::string_view id) const {
   std::string key = lowered(id);
   for (const auto& p : providers) {

@@ -78,6 +78,10 @@ struct Model {
   nlohmann::json raw;  // the catalog entry as loaded, for findModel()
 
   const PriceSet& prices_at(const Instant& at) const;
+  // As PriceSet::describe(), but the fallback of a model with UTC windows
+  // reads "outside 00:30-16:30 UTC" rather than "standard": it is a rate
+  // for certain hours too (DeepSeek's off-peak discount).
+  std::string describe_period(const PriceSet& set) const;
   std::string qualified_id() const { return provider + ":" + id; }
 };
 

@@ -54,7 +54,7 @@ json model_summary(const Catalog& catalog, const Model& m, const Instant& at) {
       {"deprecated", m.deprecated},
       {"shutdown_date", m.raw.value("shutdown_date", json(nullptr))},
       {"prices", prices},
-      {"price_period", set.describe()},
+      {"price_period", m.describe_period(set)},
       {"long_context_tiers", long_context},
       {"price_changes", m.prices.size() > 1},
       {"batch_multiplier", optional_json(provider->batch_multiplier)},

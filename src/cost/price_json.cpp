@@ -53,7 +53,7 @@ json to_json(const CostResult& r, const Usage& u) {
       {"model", {{"id", r.model->id}, {"provider", r.model->provider}, {"name", r.model->name}}},
       {"as_of", r.model->as_of},
       {"source", r.model->source},
-      {"price_period", r.price_set->describe()},
+      {"price_period", r.model->describe_period(*r.price_set)},
       {"date", format_instant(u.at)},
       {"batch", u.batch},
       {"batch_multiplier", r.batch_multiplier},

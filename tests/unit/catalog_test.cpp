@@ -125,6 +125,10 @@ TEST(Catalog, PriceInForceFollowsDatesAndUtcWindows) {
   EXPECT_EQ(input_at("2026-01-01T16:30:00Z"), 0.1);  // end is exclusive
   EXPECT_EQ(input_at("2026-01-01T23:00:00Z"), 0.3);
   EXPECT_EQ(off.prices_at(at("2026-01-01T12:00:00Z")).describe(), "00:30-16:30 UTC");
+  const PriceSet& fallback = off.prices_at(at("2026-01-01T18:00:00Z"));
+  EXPECT_EQ(fallback.describe(), "standard");
+  EXPECT_EQ(off.describe_period(fallback), "outside 00:30-16:30, 22:00-00:15 UTC");
+  EXPECT_EQ(longm.describe_period(longm.prices.front()), "standard");
 }
 
 TEST(Catalog, TierPriceAppliesStrictlyAboveItsStart) {
