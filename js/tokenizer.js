@@ -114,10 +114,12 @@ export function createTokenizerApi(module, loadAsset) {
         return Promise.reject(new LlmcalcError(`Unknown encoding '${name}'. Known encodings: ${known}.`, 'encoding'));
       }
       const promise = (async () => {
-        const bytes = module.hasVocabulary(info.vocabulary)
-          ? new Uint8Array(0)
-          : await loadAsset(`vocab/${info.vocabulary}.bin`);
-        const handle = module.loadEncodingHandle(name, bytes);
+        if (!module.hasVocabulary(info.vocabulary)) {
+          const bytes = await loadAsset(`vocab/${info.vocabulary}.bin`);
+          // One bulk copy into wasm memory; the core keeps that buffer.
+          module.vocabInput(bytes.length).set(bytes);
+        }
+        const handle = module.loadEncodingHandle(name);
         if (!handle.ok()) fail(handle.error());
         return new Encoding(handle);
       })();

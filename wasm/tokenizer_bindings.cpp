@@ -27,6 +27,7 @@ using llmcalc::tokenizer::Vocab;
 // Policy flags from js/tokenizer.js; `allowed` is newline-separated names.
 constexpr int kAllowAll = 1;
 constexpr int kOthersAsText = 2;
+constexpr std::size_t kKeepBytes = 16u << 20;
 
 SpecialPolicy policy_from(int flags, const std::string& allowed) {
   SpecialPolicy p;
@@ -44,6 +45,14 @@ SpecialPolicy policy_from(int flags, const std::string& allowed) {
 std::map<std::string, std::weak_ptr<const Vocab>>& vocab_cache() {
   static std::map<std::string, std::weak_ptr<const Vocab>> cache;
   return cache;
+}
+
+// Inside a catch block: the exception as json_call's error object, so
+// every exception is reported the same way as in the other bindings.
+std::string current_error() {
+  nlohmann::json e =
+      llmcalc::json_call_value(nullptr, [](const nlohmann::json&) -> nlohmann::json { throw; });
+  return e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 class EncodingHandle {
@@ -122,12 +131,15 @@ class EncodingHandle {
       error_ = llmcalc::error_json("encoding", "The encoding is not loaded.").dump();
       return -1;
     }
+    double result = -1;
     try {
-      return f();
+      result = f();
     } catch (...) {
       error_ = current_error();
-      return -1;
     }
+    // A one-off huge text should not pin its buffer for the page's life.
+    if (input_.capacity() > kKeepBytes) std::vector<std::uint8_t>().swap(input_);
+    return result;
   }
   template <class F>
   static std::string call_json(const nlohmann::json& in, F f) {
@@ -136,13 +148,6 @@ class EncodingHandle {
     } catch (...) {
       return current_error();
     }
-  }
-  // Inside a catch block: the exception as json_call's error object, so
-  // every exception is reported the same way as in the other bindings.
-  static std::string current_error() {
-    nlohmann::json e =
-        llmcalc::json_call_value(nullptr, [](const nlohmann::json&) -> nlohmann::json { throw; });
-    return e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
 
   std::unique_ptr<Encoding> enc_;
@@ -154,21 +159,31 @@ class EncodingHandle {
 
 bool has_vocab(const std::string& ranks) { return !vocab_cache()[ranks].expired(); }
 
-EncodingHandle* load_encoding(const std::string& name, const std::string& bytes) {
+// The vocabulary file, written by JS in one bulk copy (Uint8Array.set) and
+// then handed to Vocab without another copy.
+std::vector<std::uint8_t>& vocab_file() {
+  static std::vector<std::uint8_t> file;
+  return file;
+}
+
+val vocab_input(std::size_t size) {
+  vocab_file().resize(size);
+  return val(emscripten::typed_memory_view(vocab_file().size(), vocab_file().data()));
+}
+
+EncodingHandle* load_encoding(const std::string& name) {
   try {
     const auto& spec = llmcalc::tokenizer::encoding_spec(name);
     std::shared_ptr<const Vocab> vocab = vocab_cache()[spec.ranks].lock();
     if (!vocab) {
-      vocab = std::make_shared<const Vocab>(reinterpret_cast<const std::uint8_t*>(bytes.data()),
-                                            bytes.size(), spec.ranks);
+      vocab = std::make_shared<const Vocab>(std::move(vocab_file()), spec.ranks);
       vocab_cache()[spec.ranks] = vocab;
     }
+    vocab_file() = {};  // also when two loads of one vocabulary raced
     return new EncodingHandle(std::make_unique<Encoding>(spec, vocab));
-  } catch (const llmcalc::InputError& e) {
-    return new EncodingHandle(llmcalc::error_json(e.field(), e.what()).dump());
-  } catch (const std::bad_alloc&) {
-    return new EncodingHandle(
-        llmcalc::error_json("", "Out of memory while loading the vocabulary.").dump());
+  } catch (...) {
+    vocab_file() = {};
+    return new EncodingHandle(current_error());
   }
 }
 
@@ -208,6 +223,7 @@ EMSCRIPTEN_BINDINGS(tokenizer) {
       .function("spans", &EncodingHandle::spans)
       .function("decode", &EncodingHandle::decode)
       .function("countChat", &EncodingHandle::countChat);
+  emscripten::function("vocabInput", &vocab_input);
   emscripten::function("loadEncodingHandle", &load_encoding, emscripten::allow_raw_pointers());
   emscripten::function("hasVocabulary", &has_vocab);
   emscripten::function("encodingForModel", &encoding_for_model);

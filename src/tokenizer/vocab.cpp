@@ -14,10 +14,23 @@ constexpr char kMagic[] = "LLMCVOC1";
 
 }  // namespace
 
-Vocab::Vocab(const std::uint8_t* data, std::size_t size, std::string_view expected_name) {
+Vocab::Vocab(const std::uint8_t* data, std::size_t size, std::string_view expected_name)
+    : blob_(data, data + size) {
+  parse(expected_name);
+}
+
+Vocab::Vocab(std::vector<std::uint8_t> file, std::string_view expected_name)
+    : blob_(std::move(file)) {
+  parse(expected_name);
+}
+
+void Vocab::parse(std::string_view expected_name) {
+  const std::uint8_t* data = blob_.data();
+  const std::size_t size = blob_.size();
   std::size_t pos = 8;
-  if (size < 8 + 1 + 4 || std::memcmp(data, kMagic, 8) != 0)
+  if (size < 8 + 1 + 4 || std::memcmp(data, kMagic, 8) != 0) {
     bad_file("it does not start with " + std::string(kMagic));
+  }
   std::size_t name_len = data[pos++];
   if (pos + name_len + 4 > size) bad_file("it is truncated");
   std::string_view name(reinterpret_cast<const char*>(data + pos), name_len);
@@ -30,7 +43,6 @@ Vocab::Vocab(const std::uint8_t* data, std::size_t size, std::string_view expect
   pos += 4;
   if (count > size) bad_file("its token count is larger than the file");
 
-  blob_.assign(data, data + size);
   offsets_.resize(count + 1);
   lengths_.resize(count);
   for (auto& r : byte_rank_) r = kNoRank;

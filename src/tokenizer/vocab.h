@@ -31,6 +31,8 @@ class Vocab {
   // Parses a vocabulary file; throws InputError (field "vocabulary") when the
   // bytes are not one, or name a different vocabulary than `expected_name`.
   Vocab(const std::uint8_t* data, std::size_t size, std::string_view expected_name);
+  // The same, taking over the caller's buffer instead of copying it.
+  Vocab(std::vector<std::uint8_t> file, std::string_view expected_name);
 
   Rank rank(const std::uint8_t* p, std::size_t len) const {
     if (len > max_len_ || len == 0) return kNoRank;
@@ -64,6 +66,8 @@ class Vocab {
     std::uint32_t len;   // 0 = empty slot
     Rank rank;
   };
+
+  void parse(std::string_view expected_name);
 
   static std::uint64_t load_head(const std::uint8_t* p, std::size_t len) {
     std::uint64_t v = 0;

@@ -100,14 +100,7 @@ test('a missing vocabulary is a clear exit 1', () => {
 });
 
 test('--chat counts a request by the cookbook method and says it is an estimate', () => {
-  const messages = [
-    { role: 'system', content: 'You are a helpful, pattern-following assistant that translates corporate jargon into plain English.' },
-    { role: 'system', name: 'example_user', content: 'New synergies will help drive top-line growth.' },
-    { role: 'system', name: 'example_assistant', content: 'Things working well together will increase revenue.' },
-    { role: 'system', name: 'example_user', content: "Let's circle back when we have more bandwidth to touch base on opportunities for increased leverage." },
-    { role: 'system', name: 'example_assistant', content: "Let's talk later when we're less busy about how to do better." },
-    { role: 'user', content: "This late pivot means we don't have time to boil the ocean for the client deliverable." },
-  ];
+  const { messages } = JSON.parse(readFileSync(new URL('../fixtures/chat/cookbook_example.json', import.meta.url), 'utf8'));
   let r = runJson(['count', '--chat', '--model', 'gpt-4o'], { input: JSON.stringify({ messages }) });
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.json.tokens, 124);

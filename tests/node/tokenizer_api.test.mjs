@@ -1,6 +1,7 @@
 // The tokenizer's JS API as pages and widgets use it (js/index.d.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { loadLlmcalc, LlmcalcError } from 'llmcalc';
 
 const llm = await loadLlmcalc();
@@ -68,14 +69,7 @@ test('unknown encodings are named errors', async () => {
 });
 
 test('countChat follows the cookbook (124 tokens for gpt-4o)', async () => {
-  const messages = [
-    { role: 'system', content: 'You are a helpful, pattern-following assistant that translates corporate jargon into plain English.' },
-    { role: 'system', name: 'example_user', content: 'New synergies will help drive top-line growth.' },
-    { role: 'system', name: 'example_assistant', content: 'Things working well together will increase revenue.' },
-    { role: 'system', name: 'example_user', content: "Let's circle back when we have more bandwidth to touch base on opportunities for increased leverage." },
-    { role: 'system', name: 'example_assistant', content: "Let's talk later when we're less busy about how to do better." },
-    { role: 'user', content: "This late pivot means we don't have time to boil the ocean for the client deliverable." },
-  ];
+  const { messages } = JSON.parse(readFileSync(new URL('../fixtures/chat/cookbook_example.json', import.meta.url), 'utf8'));
   const r = await llm.countChat({ model: 'gpt-4o', messages });
   assert.equal(r.tokens, 124);
   assert.equal(r.estimate, true);

@@ -3,6 +3,8 @@
 // 124 with o200k_base (gpt-4o).
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "tokenizer/chat.h"
 #include "tokenizer_vocab_files.h"
 #include "util/input_error.h"
@@ -12,15 +14,10 @@ namespace {
 
 using nlohmann::json;
 
+// The cookbook's example, shared with the JS tests.
 json cookbook_messages() {
-  return json::parse(R"([
-    {"role": "system", "content": "You are a helpful, pattern-following assistant that translates corporate jargon into plain English."},
-    {"role": "system", "name": "example_user", "content": "New synergies will help drive top-line growth."},
-    {"role": "system", "name": "example_assistant", "content": "Things working well together will increase revenue."},
-    {"role": "system", "name": "example_user", "content": "Let's circle back when we have more bandwidth to touch base on opportunities for increased leverage."},
-    {"role": "system", "name": "example_assistant", "content": "Let's talk later when we're less busy about how to do better."},
-    {"role": "user", "content": "This late pivot means we don't have time to boil the ocean for the client deliverable."}
-  ])");
+  std::ifstream in(std::string(LLMCALC_SOURCE_DIR) + "/tests/fixtures/chat/cookbook_example.json");
+  return json::parse(in).at("messages");
 }
 
 TEST(Chat, CookbookExampleCl100k) {
