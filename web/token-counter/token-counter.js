@@ -168,16 +168,16 @@ function render(reply) {
   const tbody = document.querySelector('[data-encodings-table] tbody');
   tbody.replaceChildren(
     ...encodings
-      .filter((e) => reply.counts[e.name])
+      .filter((e) => !chat || reply.counts[e.name])
       .map((e) => {
-        const c = reply.counts[e.name];
+        const c = reply.counts[e.name] ?? { pending: true };
         const row = document.createElement('tr');
         if (e.name === encodingName) row.setAttribute('data-selected', '');
         const cell = (content, cls) => Object.assign(document.createElement('td'), { textContent: content, className: cls ?? '' });
         row.append(
           Object.assign(document.createElement('th'), { scope: 'row', textContent: e.name }),
-          cell(c.error ? c.error : f.count(c.tokens), 'num'),
-          cell(c.error || !c.tokens || chat ? '—' : f.number(chars / c.tokens, 2), 'num'),
+          cell(c.pending ? '…' : c.error ? c.error : f.count(c.tokens), 'num'),
+          cell(c.pending || c.error || !c.tokens || chat ? '—' : f.number(chars / c.tokens, 2), 'num'),
           cell(usedList(e.name), 'used-by'),
         );
         return row;
@@ -188,6 +188,7 @@ function render(reply) {
     : 'Counts are exact: the same ids as OpenAI’s tiktoken, checked against it on real text in every build.';
 
   const view = document.querySelector('[data-token-view]');
+  if (reply.partial) return;
   view.hidden = chat || !reply.spans;
   if (reply.spans && !chat) {
     document.querySelector('[data-view-encoding]').textContent = `(${reply.spans.encoding})`;
@@ -214,6 +215,8 @@ function showError(message) {
 worker.onmessage = (event) => {
   const reply = event.data;
   if (reply.id !== latestId) return; // an older answer; a newer one is coming
+  // A partial reply has the chosen encoding only; the token view and the
+  // other rows follow with the full reply.
   if (reply.error) showError(reply.error.message);
   else render(reply);
 };
@@ -247,9 +250,13 @@ async function main() {
     return;
   }
   encodings = llm.encodings;
+  // Count the default text right away; the model list (which needs the
+  // price catalog) fills in meanwhile.
+  modelSelect.append(new Option(DEFAULT_MODEL, DEFAULT_MODEL, true, true));
+  if (!textArea.value) textArea.value = 'Paste your prompt here. Tokens are the units models read and bill: about ¾ of an English word each.';
+  update();
   await fillModels();
   bindFormToUrl(form, { onRestore: syncMode });
-  if (!textArea.value) textArea.value = 'Paste your prompt here. Tokens are the units models read and bill: about ¾ of an English word each.';
   showTextStats(currentText());
   form.addEventListener('input', (event) => {
     if (event.target === textArea) {

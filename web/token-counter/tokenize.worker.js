@@ -36,7 +36,13 @@ async function handle({ id, text, encodings, visualize, specialTokens, chat }) {
   const options = SPECIAL[specialTokens] ?? SPECIAL.asText;
   const reply = { id, counts: {} };
   const transfer = [];
-  for (const name of encodings) {
+  // The chosen encoding first: its count and tokens are answered at once
+  // (a partial reply), and the other vocabularies load after that, so the
+  // first count never waits for files it does not need.
+  const ordered = [...new Set([visualize, ...encodings].filter((n) => n && encodings.includes(n)))];
+  for (const [index, name] of ordered.entries()) {
+    if (index === 1 && !chat) self.postMessage({ id, partial: true, counts: { ...reply.counts } });
+    if (pending) break; // a newer request supersedes this one
     try {
       const enc = await llm.loadEncoding(name);
       reply.counts[name] = chat ? enc.countChat(chat.request, chat.model ?? '') : { tokens: enc.count(text, options) };

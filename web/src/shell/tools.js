@@ -3,6 +3,12 @@
 // tool appears everywhere once it is added here.
 export const tools = [
   {
+    path: 'token-counter/',
+    name: 'Token counter',
+    summary: 'Exact token counts for every OpenAI encoding, each token shown, chat requests counted and priced.',
+    readySelector: '[data-results]:not([hidden])',
+  },
+  {
     path: 'price/',
     name: 'Price calculator',
     summary: 'What a request costs on each model: tokens in and out, cached input and batch, per day and per month, with dated sources.',

@@ -1,0 +1,62 @@
+// The site's performance budget (issue #8): bytes a browser transfers on a
+// first, cold-cache visit to the home page and the Token Counter, and the
+// time from navigation to the first count. A benchmark, not a test.
+//
+//   scripts/build.sh && node bench/site.mjs
+//
+// Bytes are reported raw and as gzip (what GitHub Pages sends for text;
+// our local server sends raw files, so gzip sizes are computed here from
+// each response body). Timing is median of 5 cold loads on 127.0.0.1.
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { serve } from '../tools/serve.mjs';
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const PEER_O200K_GZIP_KB = 1070; // gpt-tokenizer's demo bundle for o200k (issue #8)
+
+const { server, url } = await serve('web/dist');
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+
+async function visit(path, readySelector) {
+  const context = await browser.newContext({ serviceWorkers: 'block' }); // a cold first visit
+  const page = await context.newPage();
+  const bodies = [];
+  page.on('response', async (response) => {
+    try {
+      bodies.push(await response.body());
+    } catch {
+      /* redirects have no body */
+    }
+  });
+  await page.goto(url + path);
+  await page.waitForSelector(readySelector, { timeout: 60000 });
+  const ms = await page.evaluate(() => performance.now());
+  await page.waitForLoadState('networkidle');
+  const raw = bodies.reduce((n, b) => n + b.length, 0);
+  const gzip = bodies.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
+  await context.close();
+  return { ms, raw, gzip, requests: bodies.length };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const results = {};
+for (const [name, path, ready] of [
+  ['home', '', '.tool-list'],
+  ['token counter', 'token-counter/', '[data-results]:not([hidden])'],
+]) {
+  const runs = [];
+  for (let i = 0; i < 5; i++) runs.push(await visit(path, ready));
+  results[name] = { ...runs[0], ms: median(runs.map((r) => r.ms)) };
+}
+await browser.close();
+server.close();
+
+const home = results.home;
+const counter = results['token counter'];
+console.log(`home page:      ${kb(home.raw)} raw, ${kb(home.gzip)} gzip in ${home.requests} requests; ready in ${home.ms.toFixed(0)} ms`);
+console.log(`token counter:  ${kb(counter.raw)} raw, ${kb(counter.gzip)} gzip in ${counter.requests} requests; first count ${counter.ms.toFixed(0)} ms after navigation`);
+console.log(`peer: gpt-tokenizer's demo for o200k ${PEER_O200K_GZIP_KB} KB gzip → ours is ${(counter.gzip / 1024 / PEER_O200K_GZIP_KB).toFixed(2)}× of it`);
+console.log(`${home.gzip < 100 * 1024 ? 'PASS' : 'MISS'} home page under 100 KB gzip`);
+console.log(`${counter.ms < 1000 ? 'PASS' : 'MISS'} first count under 1 s on a cold cache over localhost`);
