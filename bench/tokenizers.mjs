@@ -20,7 +20,7 @@
 // every library starts cold. See bench/README.md for what each number means.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,7 +58,7 @@ const log = (msg) => process.stderr.write(msg + '\n');
 /** Runs one measurement in a fresh process; returns its JSON or {error}. */
 function child(mode, library, encoding, args, timeoutMs) {
   const r = spawnSync(process.execPath, ['--expose-gc', CHILD, mode, library, encoding, JSON.stringify(args)], {
-    cwd: ROOT, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 << 20,
+    cwd: ROOT, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 << 20, env: process.env,
   });
   if (r.error?.code === 'ETIMEDOUT') return { error: `timed out after ${timeoutMs / 1000} s` };
   const last = r.stdout.trim().split('\n').pop();
@@ -107,6 +107,13 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const files = await corpusFiles(opts.quick);
+  if (await oursBuilt()) {
+    // Freeze our module for the whole run: js/ is rebuilt by other work.
+    const snapshot = join(OUT, 'llmcalc-snapshot');
+    await rm(snapshot, { recursive: true, force: true });
+    await cp(join(ROOT, 'js'), join(snapshot, 'js'), { recursive: true });
+    process.env.LLMCALC_BENCH_ENTRY = join(snapshot, 'js/node.js');
+  }
   const status = await probeOurs(opts.encodings[0]);
   const libraries = opts.libraries.filter((l) => l !== OURS || status === 'ok');
   const results = {
@@ -166,7 +173,8 @@ async function main() {
   if (opts.download && opts.encodings.includes('o200k_base')) {
     log(`[${((Date.now() - started) / 1000).toFixed(0)} s] download bytes (Vite builds)`);
     results.download = await measureDownloads(
-      opts.libraries, join(OUT, 'download'), status === 'ok', join(OUT, 'download-cache.json'));
+      opts.libraries, join(OUT, 'download'), status === 'ok', join(OUT, 'download-cache.json'),
+      join(OUT, 'llmcalc-snapshot/js'));
   }
 
   results.targets = evaluateTargets(results);

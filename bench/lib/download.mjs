@@ -68,7 +68,7 @@ async function listFiles(dir) {
   return out;
 }
 
-async function bundle(library, workDir) {
+async function bundle(library, workDir, jsDir) {
   const { build } = await import('vite');
   const src = join(workDir, library);
   const out = join(src, 'dist');
@@ -82,7 +82,7 @@ async function bundle(library, workDir) {
     root: src,
     base: './',
     // The package resolves itself by name in Node; name its browser entry here.
-    resolve: { alias: { llmcalc: join(ROOT, 'js/browser.js') } },
+    resolve: { alias: { llmcalc: join(jsDir, 'browser.js') } },
     build: { outDir: out, emptyOutDir: true, assetsInlineLimit: 0, reportCompressedSize: false, target: 'es2022' },
   });
   const files = [];
@@ -108,25 +108,24 @@ async function publishedTiktoken() {
  * our JS, wasm and vocabulary; plus Vite's version. Bundling ai-tokenizer's
  * 7.7 MB module and brotli -q 11 take minutes here, so results are cached.
  */
-async function cacheKey(library) {
+async function cacheKey(library, jsDir) {
   const vite = JSON.parse(await readFile(join(ROOT, 'node_modules/vite/package.json'), 'utf8')).version;
   if (library !== 'llmcalc') {
     const pkg = JSON.parse(await readFile(join(ROOT, 'node_modules', library, 'package.json'), 'utf8'));
     return `${library}@${pkg.version} vite@${vite}`;
   }
   const hash = createHash('sha256');
-  const dirs = ['js', 'js/core'];
-  for (const dir of dirs) {
-    for (const name of (await readdir(join(ROOT, dir))).sort()) {
-      if (/\.(m?js|wasm)$/.test(name)) hash.update(name).update(await readFile(join(ROOT, dir, name)));
+  for (const dir of [jsDir, join(jsDir, 'core')]) {
+    for (const name of (await readdir(dir)).sort()) {
+      if (/\.(m?js|wasm)$/.test(name)) hash.update(name).update(await readFile(join(dir, name)));
     }
   }
-  hash.update(await readFile(join(ROOT, 'js/vocab/o200k_base.bin')));
+  hash.update(await readFile(join(jsDir, 'vocab/o200k_base.bin')));
   return `llmcalc ${hash.digest('hex')} vite@${vite}`;
 }
 
 /** @returns {Promise<Record<string, object>>} per library: raw/gzip/brotli totals and files, or error */
-export async function measureDownloads(libraries, workDir, oursReady, cachePath) {
+export async function measureDownloads(libraries, workDir, oursReady, cachePath, jsDir = join(ROOT, 'js')) {
   let cache = {};
   try {
     cache = JSON.parse(await readFile(cachePath, 'utf8'));
@@ -140,14 +139,14 @@ export async function measureDownloads(libraries, workDir, oursReady, cachePath)
         results[library] = { error: 'not built yet' };
         continue;
       }
-      const key = await cacheKey(library);
+      const key = await cacheKey(library, jsDir);
       if (cache[key]) {
         results[library] = { ...cache[key], cached: true };
         continue;
       }
       results[library] = library === 'tiktoken'
         ? { method: 'published files', ...(await publishedTiktoken()) }
-        : { method: 'vite build', ...(await bundle(library, workDir)) };
+        : { method: 'vite build', ...(await bundle(library, workDir, jsDir)) };
       cache[key] = results[library];
     } catch (e) {
       results[library] = { error: String(e.message || e).split('\n')[0] };

@@ -3,6 +3,8 @@
 // Every peer counts text as ordinary text (no special tokens); the corpus
 // holds none (data/corpus/build_corpus.py drops such lines).
 
+import { pathToFileURL } from 'node:url';
+
 export const OURS = 'llmcalc';
 export const PEERS = ['tiktoken', 'js-tiktoken', 'gpt-tokenizer', 'ai-tokenizer'];
 export const LIBRARIES = [OURS, ...PEERS];
@@ -14,7 +16,10 @@ export class NotBuilt extends Error {}
 async function loadOurs(encoding) {
   let llm;
   try {
-    const { loadLlmcalc } = await import('llmcalc');
+    // The bench runs on a copy of js/ taken when it starts (see
+    // tokenizers.mjs), so a rebuild during a run cannot mix two builds.
+    const entry = process.env.LLMCALC_BENCH_ENTRY;
+    const { loadLlmcalc } = entry ? await import(pathToFileURL(entry).href) : await import('llmcalc');
     llm = await loadLlmcalc();
   } catch (e) {
     throw new NotBuilt(`the module does not load: ${e.message.split('\n')[0]}`);
