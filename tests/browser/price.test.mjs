@@ -280,6 +280,31 @@ test('count a prompt with the model\'s own tokenizer (when the package has one)'
   await page.close();
 });
 
+test('exports: the filtered table as CSV and JSON with raw numbers, the comparison chart as PNG and SVG', async () => {
+  const page = await openPage();
+  await tableReady(page);
+  await page.fill('[data-filter-text]', 'gpt-4o-mini');
+  const save = async (kind) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${kind}"]`)]);
+    const chunks = [];
+    for await (const c of await download.createReadStream()) chunks.push(c);
+    return Buffer.concat(chunks);
+  };
+  const csv = (await save('csv')).toString().trim().split('\r\n');
+  assert.equal(csv[0], 'provider,model,name,context_window,input_per_1m,cached_input_per_1m,output_per_1m,cost_per_request,as_of,source');
+  const shownRows = await page.locator('[data-model-rows] tr:not([hidden])').count();
+  assert.equal(csv.length - 1, shownRows);
+  const json = JSON.parse(await save('json'));
+  const mini = json.models.find((m) => m.provider === 'openai' && m.model === 'gpt-4o-mini');
+  assert.equal(mini.input_per_1m, catalog.models.find((m) => m.provider === 'openai' && m.id === 'gpt-4o-mini').prices.input);
+  assert.equal(json.as_of, catalog.asOf);
+  await page.check('tr[data-key="openai:gpt-4o-mini"] input[type=checkbox]');
+  const png = await save('png');
+  assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  assert.match((await save('svg')).toString(), /^<svg[^>]*xmlns=/);
+  await page.close();
+});
+
 test('phone width: a single column, the table scrolls inside its own box', async () => {
   const page = await openPage(PHONE);
   await tableReady(page);

@@ -119,6 +119,29 @@ test('a dropped file is counted; a 1 MB one stays responsive', async () => {
   await page.close();
 });
 
+test('exports the counts as CSV and JSON, and the token ids', async () => {
+  const page = await openPage();
+  await typeAndWait(page, SAMPLE);
+  await page.waitForFunction(() => !document.querySelector('[data-encodings-table]').textContent.includes('…'));
+  const save = async (kind) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${kind}"]`)]);
+    const chunks = [];
+    for await (const c of await download.createReadStream()) chunks.push(c);
+    return Buffer.concat(chunks).toString();
+  };
+  const csv = (await save('csv')).trim().split('\r\n');
+  assert.equal(csv[0], 'encoding,tokens,estimate,characters,chars_per_token,used_by');
+  const o200k = csv.find((line) => line.startsWith('o200k_base,'));
+  assert.equal(Number(o200k.split(',')[1]), reference('o200k_base', SAMPLE));
+  const json = JSON.parse(await save('json'));
+  assert.equal(json.counts.find((c) => c.encoding === 'cl100k_base').tokens, reference('cl100k_base', SAMPLE));
+  const ids = JSON.parse(await save('ids'));
+  const enc = get_encoding('o200k_base');
+  assert.deepEqual(ids.ids, [...enc.encode(SAMPLE, 'all')]);
+  enc.free();
+  await page.close();
+});
+
 test('phone width: no horizontal scroll', async () => {
   const page = await openPage(PHONE);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);

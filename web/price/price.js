@@ -9,6 +9,7 @@ import '../src/charts/chart.css';
 import '../src/charts/bar-chart.css';
 import './price.css';
 import { loadLlmcalc, LlmcalcError } from 'llmcalc';
+import { downloadCsv, downloadJson, downloadPng, downloadSvg } from '../src/shell/export.js';
 import { renderBarChart } from '../src/charts/bar-chart.js';
 import { bindFormToUrl, copyLink } from '../src/shell/url-state.js';
 
@@ -316,6 +317,16 @@ async function main() {
   // ---- the table of all models -------------------------------------------
   const table = createTable({ llm, catalog, providerName, keyOf, priceOn, compareState, onCompareChange });
   // ---- side-by-side comparison ---------------------------------------------
+  const columns = ['provider', 'model', 'name', 'context_window', 'input_per_1m', 'cached_input_per_1m', 'output_per_1m', 'cost_per_request', 'as_of', 'source'];
+  const exporters = {
+    csv: () => downloadCsv('llm-prices.csv', columns, table.exportRows()),
+    json: () => downloadJson('llm-prices.json', { as_of: catalog.asOf, generated: catalog.generated, models: table.exportRows() }),
+    png: () => downloadPng('llm-cost-comparison.png', $('[data-compare-chart]')),
+    svg: () => downloadSvg('llm-cost-comparison.svg', $('[data-compare-chart]')),
+  };
+  for (const button of document.querySelectorAll('[data-export]')) {
+    button.addEventListener('click', () => exporters[button.dataset.export]());
+  }
   const comparison = createComparison({ llm, models, providerName, keyOf, priceOn, compareState, tokenInput, requestsPerDay, onCompareChange, current: () => current });
   const promptCounter = createPromptCounter(llm, form.elements.input);
 
@@ -564,7 +575,28 @@ function createTable({ llm, catalog, providerName, keyOf, priceOn, compareState,
     marked?.tr.classList.add('current');
   }
 
-  return { schedule, syncChecks, markCurrent };
+  /** The visible rows in their shown order, as plain values for export. */
+  function exportRows() {
+    return [...tbody.children]
+      .filter((tr) => !tr.hidden)
+      .map((tr) => {
+        const { m, cost } = byKey.get(tr.dataset.key);
+        return {
+          provider: m.provider,
+          model: m.id,
+          name: m.name,
+          context_window: m.context_window,
+          input_per_1m: m.prices.input,
+          cached_input_per_1m: m.prices.cache_read,
+          output_per_1m: m.prices.output,
+          cost_per_request: cost,
+          as_of: m.as_of,
+          source: m.source,
+        };
+      });
+  }
+
+  return { schedule, syncChecks, markCurrent, exportRows };
 }
 
 function createComparison({ llm, models, providerName, priceOn, compareState, tokenInput, requestsPerDay, onCompareChange, current }) {

@@ -5,6 +5,7 @@ import '../src/styles/tool.css';
 import './token-counter.css';
 import { loadLlmcalc } from 'llmcalc';
 import { bindFormToUrl } from '../src/shell/url-state.js';
+import { downloadCsv, downloadJson } from '../src/shell/export.js';
 import { createMessagesEditor } from './messages-editor.js';
 import { renderTokens } from './token-view.js';
 
@@ -144,8 +145,39 @@ function renderCost(tokens) {
   }
 }
 
+let lastReply = null; // the newest full reply, for export
+
+function countRows() {
+  const chars = mode() === 'chat' ? null : [...currentText()].length;
+  return encodings
+    .filter((e) => lastReply.counts[e.name] && !lastReply.counts[e.name].error)
+    .map((e) => {
+      const c = lastReply.counts[e.name];
+      return {
+        encoding: e.name,
+        tokens: c.tokens,
+        estimate: Boolean(c.estimate),
+        characters: chars,
+        chars_per_token: chars && c.tokens ? chars / c.tokens : null,
+        used_by: (usedBy.get(e.name) ?? []).join(' '),
+      };
+    });
+}
+
+function exportCounts(kind) {
+  if (!lastReply) return;
+  if (kind === 'csv') {
+    downloadCsv('token-counts.csv', ['encoding', 'tokens', 'estimate', 'characters', 'chars_per_token', 'used_by'], countRows());
+  } else if (kind === 'json') {
+    downloadJson('token-counts.json', { mode: mode(), model: selectedModel(), counts: countRows() });
+  } else if (lastReply.spans) {
+    downloadJson('token-ids.json', { encoding: lastReply.spans.encoding, ids: [...lastReply.spans.ids] });
+  }
+}
+
 function render(reply) {
   const f = llm.format;
+  if (!reply.partial) lastReply = reply;
   const encodingName = selectedEncoding();
   const main = reply.counts[encodingName];
   if (!main || main.error) {
@@ -285,6 +317,9 @@ async function main() {
     openFile(e.dataTransfer.files[0]);
   });
   document.querySelector('[data-add-message]').addEventListener('click', () => messages.add());
+  for (const button of document.querySelectorAll('[data-export]')) {
+    button.addEventListener('click', () => exportCounts(button.dataset.export));
+  }
   update();
 }
 
