@@ -34,4 +34,9 @@ LLMCALC_CLI="$PWD/build/native/cli/llmcalc" node --test --test-concurrency=1 tes
 section "site in headless Chromium"
 node --test --test-concurrency=1 tests/browser/
 
+section "site built for a sub-path (/llmcalc/, as GitHub Pages serves it)"
+scripts/build.sh --site-only --base /llmcalc/ --out dist-subpath
+LLMCALC_SITE_DIR=web/dist-subpath LLMCALC_SITE_BASE=/llmcalc/ \
+  node --test --test-concurrency=1 tests/browser/offline.test.mjs tests/browser/break_even.test.mjs
+
 section "all tests passed"
