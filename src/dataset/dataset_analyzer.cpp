@@ -186,8 +186,20 @@ void DatasetAnalyzer::check_line(std::string_view line) {
     }
     return;
   }
-  // Parsing is safe now: the reader bounded the depth.
-  nlohmann::json value = nlohmann::json::parse(line.begin(), line.end());
+  // Parsing is safe now: the reader bounded the depth. nlohmann is stricter
+  // than the grammar in two ways the reader allows (JSON.parse does too):
+  // an unpaired \u surrogate escape, and a number too large for a double.
+  // Neither can be tokenized or trained on, so both are json_syntax here.
+  nlohmann::json value;
+  try {
+    value = nlohmann::json::parse(line.begin(), line.end());
+  } catch (const nlohmann::json::exception& e) {
+    std::string why = e.what();
+    auto dash = why.find(" - ");
+    why = dash == std::string::npos ? why.substr(why.find(']') + 2) : why.substr(dash + 3);
+    add_error(result_.lines, 1, "json_syntax", "Invalid JSON: " + why + ".");
+    return;
+  }
   if (first && value.is_array()) {
     add_error(result_.lines, 1, "not_jsonl",
               "The file is a JSON array, not JSONL. Put each example on one line of its own, e.g. "

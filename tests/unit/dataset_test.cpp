@@ -132,6 +132,20 @@ TEST(DatasetAnalyzer, AFirstLineCutShortIsASyntaxErrorNotAWholeFileError) {
   EXPECT_EQ(doc["errors"][0]["type"], "not_jsonl");
 }
 
+TEST(DatasetAnalyzer, LoneSurrogatesAndHugeNumbersAreSyntaxErrorsNotCrashes) {
+  std::string ok =
+      R"({"messages":[{"role":"user","content":"x"},{"role":"assistant","content":"y"}]})";
+  auto r = analyze(ok + "\n" + R"({"messages":[{"role":"user","content":"\ud83d"}]})" + "\n" +
+                       R"({"messages":[],"n":1e400})" + "\n" + ok + "\n",
+                   7);
+  ASSERT_EQ(r["errors"].size(), 2u);
+  EXPECT_EQ(r["errors"][0]["type"], "json_syntax");
+  EXPECT_EQ(r["errors"][0]["line"], 2);
+  EXPECT_NE(r["errors"][0]["message"].get<std::string>().find("surrogate"), std::string::npos);
+  EXPECT_EQ(r["errors"][1]["line"], 3);
+  EXPECT_EQ(r["valid_examples"], 2);
+}
+
 TEST(DatasetAnalyzer, TokenCounterGivesStatsEpochsAndBilledTokens) {
   std::string text;
   for (int i = 1; i <= 10; ++i) {
