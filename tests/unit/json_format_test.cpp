@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 #include "json/json_format_json.h"
@@ -157,6 +158,53 @@ TEST(JsonFormat, LargeInputFormatsInOnePass) {
   big += "]";
   auto r = fmt(big, minified());
   EXPECT_EQ(r.output, big);
+}
+
+// Differential check: on randomly mutated JSON the formatter accepts what
+// nlohmann accepts, except the two cases it allows on purpose (like
+// JSON.parse): unpaired \u surrogates and numbers beyond double range.
+// Accepted input must keep its value, minified and key-sorted.
+TEST(JsonFormat, AgreesWithNlohmannOnMutatedInputs) {
+  const std::vector<std::string> seeds = {
+      R"({"a":[1,2.5e-3,-0,true,false,null,"x\u00e9\n"],"b":{}})",
+      "[[[]]]",
+      R"("\ud83d\ude00")",
+      "12345678901234567890",
+      "-1.0E+2",
+      R"({"k":"v","k2":[{"z":null}]})"};
+  const std::string alphabet = "{}[]:,\"\\/ \t\n\r0123456789-+.eEtrufalsn\x80\xc3\xa9\xff\x01u";
+  std::mt19937 rng(42);
+  JsonFormatOptions minify = minified();
+  JsonFormatOptions sorted = minified();
+  sorted.sort_keys = true;
+  for (int i = 0; i < 20000; ++i) {
+    std::string s = seeds[rng() % seeds.size()];
+    for (std::size_t e = 0, edits = 1 + rng() % 3; e < edits; ++e) {
+      std::size_t pos = rng() % (s.size() + 1);
+      char c = alphabet[rng() % alphabet.size()];
+      std::size_t op = rng() % 3;
+      if (op == 0) {
+        s.insert(s.begin() + static_cast<std::ptrdiff_t>(pos), c);
+      } else if (pos < s.size()) {
+        op == 1 ? static_cast<void>(s.erase(pos, 1)) : static_cast<void>(s[pos] = c);
+      }
+    }
+    auto mine = fmt(s, minify);
+    std::string why;
+    try {
+      auto value = nlohmann::json::parse(s);
+      ASSERT_EQ(mine.error_count, 0u) << s;
+      EXPECT_EQ(nlohmann::json::parse(mine.output), value) << s;
+      EXPECT_EQ(nlohmann::json::parse(fmt(s, sorted).output), value) << s;
+    } catch (const nlohmann::json::exception& e) {
+      why = e.what();
+    }
+    if (!why.empty() && mine.error_count == 0) {
+      EXPECT_TRUE(why.find("surrogate") != std::string::npos ||
+                  why.find("overflow") != std::string::npos)
+          << s << ": " << why;
+    }
+  }
 }
 
 TEST(JsonFormatApi, ReadsOptionsAndRejectsBadOnes) {
