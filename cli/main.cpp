@@ -18,6 +18,7 @@ const std::vector<Command>& commands() {
       {"models", "the built-in model and price catalog", run_models},
       {"json", "format, minify, sort and validate JSON or JSONL", run_json},
       {"dataset", "check a chat fine-tuning dataset (JSONL) for format errors", run_dataset},
+      {"chunk", "token-exact RAG chunks of a file: count, ranges, overlap cost", run_chunk},
   };
   return table;
 }
