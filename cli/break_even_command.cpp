@@ -8,6 +8,7 @@
 #include "args.h"
 #include "breakeven/break_even_json.h"
 #include "command.h"
+#include "command_args.h"
 #include "util/format.h"
 #include "util/json_call.h"
 
@@ -107,17 +108,10 @@ void print_text(const nlohmann::json& r) {
 int body(const std::vector<std::string>& argv) {
   OptionSpec spec;
   for (const auto& [flag, key] : kFlagKeys) spec.with_value.insert(flag);
-  spec.switches = {"--json", "--help", "-h"};
-  std::vector<std::string> rewritten = argv;
-  std::replace(rewritten.begin(), rewritten.end(), std::string("-h"), std::string("--help"));
-  Args args(rewritten, spec);
-  if (args.flag("--help")) {
-    std::cout << kUsage;
-    return kExitOk;
-  }
-  if (!args.positional().empty()) {
-    throw UsageError("unexpected argument '" + args.positional().front() + "'");
-  }
+  spec.switches = {"--json"};
+  auto parsed = parse_options_or_help(argv, spec, kUsage);
+  if (!parsed) return kExitOk;
+  const Args& args = *parsed;
   if (!args.has("--training-cost")) throw UsageError("--training-cost is required");
   bool base_given = args.has("--base-cost") || args.has("--base-prompt-tokens");
   bool tuned_given = args.has("--tuned-cost") || args.has("--tuned-prompt-tokens");
@@ -136,20 +130,7 @@ int body(const std::vector<std::string>& argv) {
       return report_error(e, args.flag("--json"));
     }
   }
-  bool json_output = args.flag("--json");
-  nlohmann::json result = json_call_value(input, break_even_api);
-  if (result.contains("error")) {
-    auto& e = result["error"];
-    std::string field = e.value("field", std::string());
-    if (!field.empty()) e["option"] = flag_for(field);
-    return report_error(result, json_output);
-  }
-  if (json_output) {
-    std::cout << result.dump(2) << "\n";
-  } else {
-    print_text(result);
-  }
-  return kExitOk;
+  return run_json_api(input, break_even_api, args.flag("--json"), flag_for, print_text);
 }
 
 }  // namespace

@@ -5,43 +5,22 @@
 #include <stdexcept>
 
 #include "command.h"
+#include "command_args.h"
 #include "embedded_catalog.h"
 
 namespace llmcalc::cli {
 
 std::optional<Args> parse_catalog_args(const std::vector<std::string>& argv, OptionSpec spec,
                                        const char* usage) {
-  spec.switches.insert({"--json", "--help"});
-  std::vector<std::string> rewritten = argv;
-  std::replace(rewritten.begin(), rewritten.end(), std::string("-h"), std::string("--help"));
-  Args args(rewritten, spec);
-  if (args.flag("--help")) {
-    std::cout << usage;
-    return std::nullopt;
-  }
-  if (!args.positional().empty()) {
-    throw UsageError("unexpected argument '" + args.positional().front() + "'");
-  }
-  return args;
+  spec.switches.insert("--json");
+  return parse_options_or_help(argv, std::move(spec), usage);
 }
 
 int run_catalog_api(const nlohmann::json& input, JsonFunction api, bool json_output,
                     std::string (*option_for)(const std::string&),
                     void (*print_text)(const nlohmann::json&)) {
   load_embedded_catalog();
-  nlohmann::json result = json_call_value(input, api);
-  if (result.contains("error")) {
-    auto& e = result["error"];
-    std::string field = e.value("field", std::string());
-    if (!field.empty()) e["option"] = option_for(field);
-    return report_error(result, json_output);
-  }
-  if (json_output) {
-    std::cout << result.dump(2) << "\n";
-  } else {
-    print_text(result);
-  }
-  return kExitOk;
+  return run_json_api(input, api, json_output, option_for, print_text);
 }
 
 int guarded_catalog_command(const char* usage, int (*body)(const std::vector<std::string>&),

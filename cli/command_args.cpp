@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iostream>
 
+#include "command.h"
+
 namespace llmcalc::cli {
 
 std::optional<Args> parse_or_help(const std::vector<std::string>& argv, OptionSpec spec,
@@ -16,6 +18,33 @@ std::optional<Args> parse_or_help(const std::vector<std::string>& argv, OptionSp
     return std::nullopt;
   }
   return args;
+}
+
+std::optional<Args> parse_options_or_help(const std::vector<std::string>& argv, OptionSpec spec,
+                                          const char* usage) {
+  auto args = parse_or_help(argv, std::move(spec), usage);
+  if (args && !args->positional().empty()) {
+    throw UsageError("unexpected argument '" + args->positional().front() + "'");
+  }
+  return args;
+}
+
+int run_json_api(const nlohmann::json& input, JsonFunction api, bool json_output,
+                 std::string (*option_for)(const std::string&),
+                 void (*print_text)(const nlohmann::json&)) {
+  nlohmann::json result = json_call_value(input, api);
+  if (result.contains("error")) {
+    auto& e = result["error"];
+    std::string field = e.value("field", std::string());
+    if (!field.empty()) e["option"] = option_for(field);
+    return report_error(result, json_output);
+  }
+  if (json_output) {
+    std::cout << result.dump(2) << "\n";
+  } else {
+    print_text(result);
+  }
+  return kExitOk;
 }
 
 const std::string& single_file(const Args& args) {

@@ -23,10 +23,8 @@ cmake --workflow --preset asan
 section "wasm module, data files and site"
 scripts/build.sh
 
-if [[ -x data/corpus/build_corpus.sh ]]; then
-  section "real-text corpus for the differential tests"
-  data/corpus/build_corpus.sh >/dev/null
-fi
+section "real-text corpus for the differential tests (from Debian packages)"
+python3 data/corpus/build_corpus.py >/dev/null
 
 section "wasm module under Node, and the CLI"
 LLMCALC_CLI="$PWD/build/native/cli/llmcalc" node --test --test-concurrency=1 tests/node/ tests/cli/
