@@ -29,6 +29,11 @@ export function downloadJson(filename, value) {
   download(new Blob([JSON.stringify(value, null, 2) + '\n'], { type: 'application/json' }), filename);
 }
 
+/** text: a string or a Blob (e.g. a large output made in a worker). */
+export function downloadText(filename, text, type = 'text/plain;charset=utf-8') {
+  download(text instanceof Blob ? text : new Blob([text], { type }), filename);
+}
+
 // Inlines the computed colours and fonts into a copy of the chart, so the
 // exported file looks the same outside the page's stylesheet and theme.
 function standaloneSvg(svg) {

@@ -19,4 +19,10 @@ export const tools = [
     name: 'Break-even',
     summary: 'When does fine-tuning pay for itself? Training cost against per-request savings, with a verdict.',
   },
+  {
+    path: 'json/',
+    name: 'JSON formatter',
+    summary: 'Format, minify, sort keys or validate JSON and JSONL files of many megabytes, with the line and column of every error.',
+    readySelector: '[data-json-results]:not([hidden])',
+  },
 ];
