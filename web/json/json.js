@@ -23,6 +23,7 @@ const EDITOR_LIMIT = 2 * 1024 * 1024;
 const INLINE_LIMIT = 2 * 1024 * 1024;
 const PREVIEW_CHARS = 200 * 1024;
 const TYPING_DELAY = 150;
+const PLACEHOLDER = input.placeholder;
 
 const worker = new Worker(new URL('./json.worker.js', import.meta.url), { type: 'module' });
 let latestId = 0;
@@ -249,10 +250,10 @@ async function openFile(picked) {
   if (inEditor) {
     // Shown as a browser shows it (invalid UTF-8 as U+FFFD), formatted as bytes.
     input.value = new TextDecoder().decode(buffer);
-    input.placeholder = 'Paste JSON or JSONL here, or drop a file.';
+    input.placeholder = PLACEHOLDER;
   } else {
     input.value = '';
-    input.placeholder = `${picked.name} (${bytesText(buffer.byteLength)}) is formatted in full but too large to edit here. Type or paste to replace it.`;
+    input.placeholder = `${picked.name} (${bytesText(buffer.byteLength)}) is formatted in full,\nbut it is too large to edit here.\nType or paste to replace it.`;
   }
   showInputStats();
   update();
@@ -280,7 +281,7 @@ function main() {
   form.addEventListener('input', (event) => {
     if (event.target === input) {
       file = null;
-      input.placeholder = 'Paste JSON or JSONL here, or drop a file.';
+      input.placeholder = PLACEHOLDER;
       showInputStats();
       updateSoon();
     } else if (event.target.id !== 'file') {
@@ -307,7 +308,7 @@ function main() {
   document.querySelector('[data-clear]').addEventListener('click', () => {
     file = null;
     input.value = '';
-    input.placeholder = 'Paste JSON or JSONL here, or drop a file.';
+    input.placeholder = PLACEHOLDER;
     showInputStats();
     update();
     input.focus();

@@ -1,34 +1,13 @@
 // Formats JSON off the main thread, so a 50 MB file never freezes the page.
-// Only the newest request matters: while one runs, later ones replace each
-// other in a one-slot queue, and a reply always carries the id it answers.
+// Only the newest request matters (serveLatest: a one-slot queue).
 // Input arrives as text (typed) or as transferred bytes (a file). A large
 // output goes back as a Blob plus a short preview, never as one huge string
 // the page would have to put in a textarea.
 import { loadLlmcalc } from 'llmcalc';
+import { serveLatest } from '../src/shell/latest-only.js';
 
 const core = loadLlmcalc();
 const encoder = new TextEncoder();
-let running = false;
-let pending = null;
-
-self.onmessage = (event) => {
-  pending = event.data;
-  if (!running) drain();
-};
-
-async function drain() {
-  running = true;
-  while (pending) {
-    const request = pending;
-    pending = null;
-    try {
-      self.postMessage(await handle(request));
-    } catch (e) {
-      self.postMessage({ id: request.id, error: { message: e.message ?? String(e) } });
-    }
-  }
-  running = false;
-}
 
 function countLines(bytes) {
   let n = 0;
@@ -55,5 +34,7 @@ async function handle({ id, text, bytes, options, inlineLimit, previewChars }) {
     reply.preview = output.slice(0, end);
     reply.blob = blob;
   }
-  return reply;
+  return { reply };
 }
+
+serveLatest(handle);
