@@ -19,6 +19,10 @@ if(LLMCALC_NODE AND EXISTS "${PROJECT_SOURCE_DIR}/node_modules/gpt-tokenizer/dat
     COMMENT "Building tokenizer vocabularies in js/vocab"
     VERBATIM)
   add_custom_target(vocab ALL DEPENDS ${LLMCALC_VOCAB_FILES})
+elseif(LLMCALC_REQUIRE_VOCAB)
+  # The presets the test command uses: a test that skips itself for want
+  # of a vocabulary must never pass silently there.
+  message(FATAL_ERROR "node or node_modules missing: run scripts/install-deps.sh first")
 else()
   message(WARNING "node or node_modules missing: js/vocab is not built; "
                   "tests on real vocabularies will be skipped")
