@@ -2,9 +2,11 @@
 // keeps the form, the source (typed text or an opened file's bytes) and the
 // result panel in step with the newest answer.
 import '../src/styles/tool.css';
+import '../src/styles/text-input.css';
 import './json.css';
 import { bindFormToUrl } from '../src/shell/url-state.js';
 import { downloadText } from '../src/shell/export.js';
+import { bindDropZone } from '../src/shell/drop-zone.js';
 
 const form = document.getElementById('json-form');
 const input = document.getElementById('input');
@@ -294,17 +296,7 @@ function main() {
       event.target.value = '';
     }
   });
-  const zone = document.querySelector('[data-drop-zone]');
-  zone.addEventListener('dragover', (e) => {
-    e.preventDefault();
-    zone.setAttribute('data-dragging', '');
-  });
-  zone.addEventListener('dragleave', () => zone.removeAttribute('data-dragging'));
-  zone.addEventListener('drop', (e) => {
-    e.preventDefault();
-    zone.removeAttribute('data-dragging');
-    openFile(e.dataTransfer.files[0]);
-  });
+  bindDropZone(document.querySelector('[data-drop-zone]'), openFile);
   document.querySelector('[data-clear]').addEventListener('click', () => {
     file = null;
     input.value = '';
