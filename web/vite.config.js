@@ -14,7 +14,8 @@ function findPages(dir, pages = {}) {
   for (const entry of readdirSync(dir)) {
     const full = join(dir, entry);
     if (statSync(full).isDirectory()) {
-      if (!skip.has(entry)) findPages(full, pages);
+      // Build outputs (dist, dist-subpath, …) are never pages.
+      if (!skip.has(entry) && !entry.startsWith('dist')) findPages(full, pages);
     } else if (entry === 'index.html') {
       const name = dir === root ? 'home' : dir.slice(root.length + 1);
       pages[name] = full;
