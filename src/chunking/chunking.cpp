@@ -99,7 +99,8 @@ TextChunks chunk_token_bytes(
     TextChunk c{};
     c.index = k;
     c.token_start = k * step;
-    c.token_end = std::min<std::size_t>(c.token_start + settings.size, n);
+    c.token_end =
+        static_cast<std::size_t>(std::min<std::uint64_t>(c.token_start + settings.size, n));
     std::size_t raw_start = token_bytes(c.token_start).first;
     std::size_t raw_end = token_bytes(c.token_end - 1).second;
     if (raw_start > raw_end || raw_end > text.size()) {
