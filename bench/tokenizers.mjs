@@ -86,7 +86,7 @@ async function corpusFiles(quick) {
 
 /** 'ok', or why our column is empty. */
 async function probeOurs(encoding) {
-  if (!(await oursBuilt())) return 'not built yet (js/core/llmcalc_core.wasm is missing: build the wasm preset)';
+  if (!(await oursBuilt())) return 'not built yet (js/core/llmcalc_tokenizer.wasm is missing: build the wasm preset)';
   const r = child('probe', OURS, encoding, {}, 120_000);
   if (!r.error) return 'ok';
   // A wasm without loadEncoding is "not built yet"; one that fails to start
@@ -112,7 +112,7 @@ async function main() {
     const snapshot = join(OUT, 'llmcalc-snapshot');
     await rm(snapshot, { recursive: true, force: true });
     await cp(join(ROOT, 'js'), join(snapshot, 'js'), { recursive: true });
-    process.env.LLMCALC_BENCH_ENTRY = join(snapshot, 'js/node.js');
+    process.env.LLMCALC_BENCH_ENTRY = join(snapshot, 'js/tokenizer_node.js');
   }
   const status = await probeOurs(opts.encodings[0]);
   const libraries = opts.libraries.filter((l) => l !== OURS || status === 'ok');
@@ -124,7 +124,7 @@ async function main() {
     },
     encodings: {},
   };
-  log(`llmcalc: ${status === 'ok' ? 'built, measuring' : status}`);
+  log(`llmcalc: ${status === 'ok' ? 'built, measuring the tokenizer-only module (llmcalc/tokenizer)' : status}`);
 
   // Cold start and memory: interleaved runs, so drift hits every library alike.
   const memoryFile = join(CORPUS, 'test/prose-en.txt');

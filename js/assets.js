@@ -16,3 +16,12 @@ const urls = {
 export function assetUrl(name) {
   return urls[name];
 }
+
+/** Fetches a data file (browsers and workers), relative to this module's URL. */
+export async function fetchAsset(name) {
+  const url = assetUrl(name);
+  if (!url) throw new Error(`Unknown data file: ${name}`);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Could not load ${name}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}

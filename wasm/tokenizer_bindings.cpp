@@ -9,7 +9,7 @@
 
 #include <map>
 #include <memory>
-#include <sstream>
+#include <string>
 
 #include "tokenizer/chat.h"
 #include "tokenizer/encoding.h"
@@ -33,9 +33,14 @@ SpecialPolicy policy_from(int flags, const std::string& allowed) {
   SpecialPolicy p;
   p.allow_all = (flags & kAllowAll) != 0;
   p.others_as_text = (flags & kOthersAsText) != 0;
-  std::istringstream in(allowed);
-  for (std::string name; std::getline(in, name);) {
-    if (!name.empty()) p.allowed.push_back(name);
+  // Split by hand: std::istringstream would pull iostreams and locales
+  // into the tokenizer-only module (tens of KB).
+  std::size_t start = 0;
+  while (start <= allowed.size()) {
+    std::size_t end = allowed.find('\n', start);
+    if (end == std::string::npos) end = allowed.size();
+    if (end > start) p.allowed.push_back(allowed.substr(start, end - start));
+    start = end + 1;
   }
   return p;
 }

@@ -30,7 +30,11 @@ export default defineConfig({
   // /<repo>/ sub-path.
   base: './',
   resolve: {
-    alias: { llmcalc: resolve(root, '../js/browser.js') },
+    alias: [
+      // "llmcalc/tokenizer": the tokenizer-only module (package.json exports).
+      { find: /^llmcalc\/tokenizer$/, replacement: resolve(root, '../js/tokenizer_browser.js') },
+      { find: /^llmcalc$/, replacement: resolve(root, '../js/browser.js') },
+    ],
   },
   plugins: [htmlShell({ root }), serviceWorker()],
   build: {

@@ -21,9 +21,10 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const ENTRIES = {
-  llmcalc: `import { loadLlmcalc } from 'llmcalc';
-const llm = await loadLlmcalc();
-const enc = await llm.loadEncoding('o200k_base');
+  // The tokenizer-only entry: what a page that counts tokens loads.
+  llmcalc: `import { loadTokenizer } from 'llmcalc/tokenizer';
+const tok = await loadTokenizer();
+const enc = await tok.loadEncoding('o200k_base');
 globalThis.count = (t) => enc.count(t);`,
   'js-tiktoken': `import { Tiktoken } from 'js-tiktoken/lite';
 import ranks from 'js-tiktoken/ranks/o200k_base';
@@ -81,8 +82,13 @@ async function bundle(library, workDir, jsDir) {
     logLevel: 'silent',
     root: src,
     base: './',
-    // The package resolves itself by name in Node; name its browser entry here.
-    resolve: { alias: { llmcalc: join(jsDir, 'browser.js') } },
+    // The package resolves itself by name in Node; name its browser entries here.
+    resolve: {
+      alias: [
+        { find: /^llmcalc\/tokenizer$/, replacement: join(jsDir, 'tokenizer_browser.js') },
+        { find: /^llmcalc$/, replacement: join(jsDir, 'browser.js') },
+      ],
+    },
     build: { outDir: out, emptyOutDir: true, assetsInlineLimit: 0, reportCompressedSize: false, target: 'es2022' },
   });
   const files = [];

@@ -13,21 +13,20 @@ export const ENCODINGS = ['cl100k_base', 'o200k_base'];
 /** Thrown when our module or its tokenizer API is not there yet. */
 export class NotBuilt extends Error {}
 
+// Ours is the tokenizer-only entry "llmcalc/tokenizer" (js/tokenizer_node.js
+// on js/core/llmcalc_tokenizer.*): what a program that counts tokens loads.
 async function loadOurs(encoding) {
-  let llm;
+  let tok;
   try {
     // The bench runs on a copy of js/ taken when it starts (see
     // tokenizers.mjs), so a rebuild during a run cannot mix two builds.
     const entry = process.env.LLMCALC_BENCH_ENTRY;
-    const { loadLlmcalc } = entry ? await import(pathToFileURL(entry).href) : await import('llmcalc');
-    llm = await loadLlmcalc();
+    const { loadTokenizer } = entry ? await import(pathToFileURL(entry).href) : await import('llmcalc/tokenizer');
+    tok = await loadTokenizer();
   } catch (e) {
     throw new NotBuilt(`the module does not load: ${e.message.split('\n')[0]}`);
   }
-  if (typeof llm.loadEncoding !== 'function') {
-    throw new NotBuilt('js/api.js has no loadEncoding() yet');
-  }
-  const enc = await llm.loadEncoding(encoding);
+  const enc = await tok.loadEncoding(encoding);
   return { count: (text) => enc.count(text) };
 }
 
@@ -62,11 +61,11 @@ export async function loadLibrary(name, encoding) {
   }
 }
 
-/** Whether our wasm module is built (cheap; the tokenizer API is probed by loading it). */
+/** Whether our tokenizer wasm module is built (cheap; the API is probed by loading it). */
 export async function oursBuilt() {
   const { access } = await import('node:fs/promises');
   try {
-    await access(new URL('../../js/core/llmcalc_core.wasm', import.meta.url));
+    await access(new URL('../../js/core/llmcalc_tokenizer.wasm', import.meta.url));
     return true;
   } catch {
     return false;

@@ -114,7 +114,7 @@ export function printReport(results) {
   const m = results.meta;
   console.log(`\nTokenizer benchmark — ${m.date}, Node ${m.versions.node}, ${m.cpus} CPUs (${m.cpuModel})`);
   console.log(`peers: ${PEERS.map((p) => `${p}@${m.versions[p]}`).join(', ')}`);
-  console.log(`llmcalc: ${m.ours}`);
+  console.log(`llmcalc: ${m.ours}${m.ours === 'ok' ? ' (the tokenizer-only module, llmcalc/tokenizer: js/core/llmcalc_tokenizer.*, for every number below)' : ''}`);
   const cap = m.options.maxFileBytes ? `, throughput on the first <= ${m.options.maxFileBytes} bytes of each` : '';
   console.log(`corpus: ${m.corpus.length} files${m.options.quick ? ' (100 KB test slices, --quick)' : ''}${cap}; baseline Node RSS ${fmt(m.baselineRssMB)} MB`);
   for (const [encoding, data] of Object.entries(results.encodings)) {

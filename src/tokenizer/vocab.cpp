@@ -1,36 +1,51 @@
 #include "tokenizer/vocab.h"
 
+#include <algorithm>
+
 #include "util/input_error.h"
+
+#define LLMCALC_NOINLINE __attribute__((noinline))
 
 namespace llmcalc::tokenizer {
 namespace {
 
-constexpr char kMagic[] = "LLMCVOC1";
+constexpr char kMagic[] = "LLMCVOC";  // + one version byte
+constexpr std::uint8_t kVersion1 = '1';
+constexpr std::uint8_t kVersion2 = 2;
+constexpr std::size_t kChunk = 4096;  // tokens per call of the loading loops
 
 [[noreturn]] void bad_file(const std::string& why) {
   throw InputError("vocabulary", "The vocabulary file is not usable: " + why +
                                      ". Rebuild it with data/vocab/build_vocab.mjs.");
 }
 
+std::uint32_t read_u32(const std::uint8_t* p) {
+  std::uint32_t v = 0;
+  std::memcpy(&v, p, 4);  // little-endian on every target we build for
+  return v;
+}
+
 }  // namespace
 
-Vocab::Vocab(const std::uint8_t* data, std::size_t size, std::string_view expected_name)
-    : blob_(data, data + size) {
-  parse(expected_name);
+Vocab::Vocab(const std::uint8_t* data, std::size_t size, std::string_view expected_name) {
+  parse(std::vector<std::uint8_t>(data, data + size), expected_name);
 }
 
-Vocab::Vocab(std::vector<std::uint8_t> file, std::string_view expected_name)
-    : blob_(std::move(file)) {
-  parse(expected_name);
+Vocab::Vocab(std::vector<std::uint8_t> file, std::string_view expected_name) {
+  parse(std::move(file), expected_name);
 }
 
-void Vocab::parse(std::string_view expected_name) {
-  const std::uint8_t* data = blob_.data();
-  const std::size_t size = blob_.size();
-  std::size_t pos = 8;
-  if (size < 8 + 1 + 4 || std::memcmp(data, kMagic, 8) != 0) {
+void Vocab::parse(std::vector<std::uint8_t> file, std::string_view expected_name) {
+  const std::uint8_t* data = file.data();
+  const std::size_t size = file.size();
+  if (size < 8 + 1 + 4 || std::memcmp(data, kMagic, 7) != 0) {
     bad_file("it does not start with " + std::string(kMagic));
   }
+  const std::uint8_t version = data[7];
+  if (version != kVersion1 && version != kVersion2) {
+    bad_file("it has format version " + std::to_string(version) + ", this build reads 1 and 2");
+  }
+  std::size_t pos = 8;
   std::size_t name_len = data[pos++];
   if (pos + name_len + 4 > size) bad_file("it is truncated");
   std::string_view name(reinterpret_cast<const char*>(data + pos), name_len);
@@ -38,30 +53,125 @@ void Vocab::parse(std::string_view expected_name) {
     bad_file("it holds '" + std::string(name) + "', not '" + std::string(expected_name) + "'");
   }
   pos += name_len;
-  std::uint32_t count = 0;
-  std::memcpy(&count, data + pos, 4);  // little-endian on every target we build for
+  std::uint32_t count = read_u32(data + pos);
   pos += 4;
   if (count > size) bad_file("its token count is larger than the file");
+  if (count > kRankMask) bad_file("it has more ranks than this build supports");
 
-  offsets_.resize(count + 1);
+  if (version == kVersion1) {
+    parse_v1(file, pos, count);
+    blob_ = std::move(file);  // the tokens stay where they are in the file
+  } else {
+    parse_v2(file, pos, count);
+  }
+  index(count);
+}
+
+void Vocab::parse_v1(const std::vector<std::uint8_t>& file, std::size_t pos, std::uint32_t count) {
+  const std::uint8_t* data = file.data();
+  const std::size_t size = file.size();
+  offsets_.resize(count);
   lengths_.resize(count);
-  for (auto& r : byte_rank_) r = kNoRank;
-  pair_rank_.assign(65536, kNoRank);
-  // Load factor <= 0.5 keeps linear probing short; power of two for masking.
-  std::size_t cap = 1024;
-  while (cap < count * 2) cap <<= 1;
-  table_.assign(cap, Slot{0, 0, 0});
-  mask_ = cap - 1;
-
   for (std::uint32_t r = 0; r < count; ++r) {
     if (pos >= size) bad_file("it is truncated");
     std::size_t len = data[pos++];
     if (pos + len > size) bad_file("it is truncated");
     offsets_[r] = static_cast<std::uint32_t>(pos);
     lengths_[r] = static_cast<std::uint8_t>(len);
-    const std::uint8_t* p = blob_.data() + pos;
     pos += len;
+  }
+  if (pos != size) bad_file("it has trailing bytes");
+}
+
+void Vocab::parse_v2(const std::vector<std::uint8_t>& file, std::size_t pos, std::uint32_t count) {
+  const std::uint8_t* data = file.data();
+  const std::size_t size = file.size();
+  if (pos + 8 > size) bad_file("it is truncated");
+  const std::size_t m = read_u32(data + pos);
+  const std::size_t suffix_bytes = read_u32(data + pos + 4);
+  pos += 8;
+  if (m > count) bad_file("it has more tokens than ranks");
+  const std::size_t need = pos + 5 * m + suffix_bytes;  // no overflow: both are u32
+  if (size < need) bad_file("it is truncated");
+  if (size > need) bad_file("it has trailing bytes");
+  const std::uint8_t* prefix = data + pos;
+  const std::uint8_t* suffix = prefix + m;
+  const std::uint8_t* plane0 = suffix + m;
+  const std::uint8_t* tail = plane0 + 3 * m;
+
+  // First pass over the two length streams: check them, size the blob.
+  std::size_t total = 0;
+  std::size_t suffix_total = 0;
+  std::size_t prev_len = 0;
+  for (std::size_t j = 0; j < m; ++j) {
+    std::size_t len = std::size_t{prefix[j]} + suffix[j];
+    if (prefix[j] > prev_len || suffix[j] == 0 || len > 255) {
+      bad_file("token " + std::to_string(j) + " has impossible lengths");
+    }
+    total += len;
+    suffix_total += suffix[j];
+    prev_len = len;
+  }
+  if (suffix_total != suffix_bytes) bad_file("its token lengths do not add up");
+
+  // Second pass: rebuild each token from its predecessor's prefix and its
+  // own suffix, and place it at its rank.
+  blob_.resize(total);
+  offsets_.assign(count, 0);
+  lengths_.assign(count, 0);
+  Cursor c{prefix, suffix, plane0, tail, m, 0, 0};
+  for (std::size_t j = 0; j < m; j += kChunk) decode_v2(c, j, std::min(m, j + kChunk), count);
+}
+
+// In chunks, through a function that is not inlined: V8 starts wasm in its
+// baseline compiler and moves a function to optimized code only between
+// calls (there is no on-stack replacement), so one long loop would run
+// unoptimized from start to end; measured 3-5x slower in a fresh process.
+LLMCALC_NOINLINE void Vocab::decode_v2(Cursor& c, std::size_t begin, std::size_t end,
+                                       std::uint32_t count) {
+  std::uint8_t* out = blob_.data();
+  const std::size_t m = c.m;
+  for (std::size_t j = begin; j < end; ++j) {
+    Rank r = static_cast<Rank>(c.planes[j] | c.planes[m + j] << 8 | c.planes[2 * m + j] << 16);
+    if (r >= count || lengths_[r] != 0) {
+      bad_file("rank " + std::to_string(r) + " is out of range or repeated");
+    }
+    std::memcpy(out + c.at, out + c.prev_at, c.prefix[j]);
+    std::memcpy(out + c.at + c.prefix[j], c.tail, c.suffix[j]);
+    c.tail += c.suffix[j];
+    offsets_[r] = static_cast<std::uint32_t>(c.at);
+    lengths_[r] = static_cast<std::uint8_t>(c.prefix[j] + c.suffix[j]);
+    c.prev_at = c.at;
+    c.at += lengths_[r];
+  }
+}
+
+void Vocab::index(std::uint32_t count) {
+  for (auto& r : byte_rank_) r = kNoRank;
+  pair_rank_.assign(65536, kNoRank);
+  std::size_t hashed = 0;
+  for (std::uint32_t r = 0; r < count; ++r) hashed += lengths_[r] > 2;
+  // Load factor <= 0.5 keeps linear probing short; power of two for masking.
+  std::size_t cap = 1024;
+  while (cap < hashed * 2) cap <<= 1;
+  table_.assign(cap, Slot{0, 0, 0});
+  mask_ = cap - 1;
+
+  for (std::uint32_t r = 0; r < count; r += kChunk) {
+    insert_ranks(r, std::min<std::uint32_t>(count, r + kChunk));  // in chunks: see decode_v2
+  }
+  for (Rank r : byte_rank_) {
+    // Byte-level BPE needs every single byte as a token, or some input
+    // could not be encoded at all.
+    if (r == kNoRank) bad_file("a single byte has no token");
+  }
+}
+
+LLMCALC_NOINLINE void Vocab::insert_ranks(std::uint32_t begin, std::uint32_t end) {
+  for (std::uint32_t r = begin; r < end; ++r) {
+    std::size_t len = lengths_[r];
     if (len == 0) continue;
+    const std::uint8_t* p = blob_.data() + offsets_[r];
     ++count_;
     if (len > max_len_) max_len_ = len;
     if (len == 1) {
@@ -74,15 +184,9 @@ void Vocab::parse(std::string_view expected_name) {
     }
     std::uint64_t head = load_head(p, len);
     std::size_t i = slot_of(hash(head, p, len));
-    while (table_[i].len != 0) i = (i + 1) & mask_;
-    table_[i] = Slot{head, static_cast<std::uint32_t>(len), r};
-  }
-  offsets_[count] = static_cast<std::uint32_t>(pos);
-  if (pos != size) bad_file("it has trailing bytes");
-  for (Rank r : byte_rank_) {
-    // Byte-level BPE needs every single byte as a token, or some input
-    // could not be encoded at all.
-    if (r == kNoRank) bad_file("a single byte has no token");
+    while (table_[i].len_rank != 0) i = (i + 1) & mask_;
+    table_[i] = Slot{static_cast<std::uint32_t>(head), static_cast<std::uint32_t>(head >> 32),
+                     static_cast<std::uint32_t>(len) << kRankBits | r};
   }
 }
 

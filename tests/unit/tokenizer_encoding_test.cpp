@@ -143,5 +143,64 @@ TEST(Vocab, CorruptFilesAreInputErrors) {
   EXPECT_THROW(load(testing::tiny_vocab_file("other", {"ab"})), InputError);
 }
 
+TEST(Vocab, FormatVersion2MatchesVersion1) {
+  std::vector<std::string> tokens = {"ab", "cd", "abcd", "abc", " the", " th", "xyzxyzxyz"};
+  auto v1 = testing::tiny_vocab_file("tiny", tokens);
+  auto v2 = testing::tiny_vocab_file_v2("tiny", tokens);
+  auto as_bytes = [](const std::string& s) {
+    return reinterpret_cast<const std::uint8_t*>(s.data());
+  };
+  Vocab a(as_bytes(v1), v1.size(), "tiny");
+  Vocab b(as_bytes(v2), v2.size(), "tiny");
+  ASSERT_EQ(a.rank_end(), b.rank_end());
+  EXPECT_EQ(a.size(), b.size());
+  EXPECT_EQ(a.max_token_length(), b.max_token_length());
+  for (Rank r = 0; r < a.rank_end(); ++r) {
+    ASSERT_EQ(a.bytes(r), b.bytes(r)) << r;
+    auto t = b.bytes(r);
+    EXPECT_EQ(b.rank(as_bytes(std::string(t)), t.size()), r);
+  }
+  EXPECT_EQ(b.rank(as_bytes(std::string("abcx")), 4), kNoRank);
+}
+
+TEST(Vocab, CorruptVersion2FilesAreInputErrors) {
+  auto spec = tiny_spec(Pattern::kO200k);
+  std::string file = testing::tiny_vocab_file_v2("tiny", {"ab", "abc"});
+  auto load = [&](const std::string& bytes) {
+    return Encoding(spec, reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+  };
+  auto message = [&](const std::string& bytes) {
+    try {
+      load(bytes);
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("(loaded)");
+  };
+  EXPECT_NO_THROW(load(file));
+  const std::size_t m = 258;                          // tokens, as written by the helper
+  const std::size_t streams = 8 + 1 + 4 + 4 + 4 + 4;  // header: magic, name, count, m, suffix_bytes
+  EXPECT_NE(message(file.substr(0, file.size() - 1)).find("truncated"), std::string::npos);
+  EXPECT_THROW(load(file.substr(0, 20)), InputError);  // cut inside the header
+  EXPECT_NE(message(file + "x").find("trailing"), std::string::npos);
+  std::string version = file;
+  version[7] = 3;
+  EXPECT_NE(message(version).find("format version 3"), std::string::npos);
+  std::string long_prefix = file;
+  long_prefix[streams] = 5;  // the first token cannot share bytes with nothing
+  EXPECT_NE(message(long_prefix).find("impossible lengths"), std::string::npos);
+  std::string empty_suffix = file;
+  empty_suffix[streams + m] = 0;
+  EXPECT_THROW(load(empty_suffix), InputError);
+  std::string repeated = file;
+  repeated[streams + 2 * m + 1] = repeated[streams + 2 * m];  // two tokens, one rank
+  repeated[streams + 3 * m + 1] = repeated[streams + 3 * m];
+  EXPECT_NE(message(repeated).find("repeated"), std::string::npos);
+  std::string out_of_range = file;
+  out_of_range[streams + 4 * m] = 1;  // high byte of the first rank: 65536+
+  EXPECT_NE(message(out_of_range).find("out of range"), std::string::npos);
+  EXPECT_THROW(load(testing::tiny_vocab_file_v2("other", {"ab"})), InputError);
+}
+
 }  // namespace
 }  // namespace llmcalc::tokenizer

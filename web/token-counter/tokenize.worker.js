@@ -1,9 +1,10 @@
 // Tokenizes off the main thread so typing never stutters. Only the newest
 // request matters: while one runs, later ones replace each other in a
 // one-slot queue, and a reply always carries the id it answers.
-import { loadLlmcalc } from 'llmcalc';
+// Only tokenizes, so it loads the tokenizer-only module, not the full core.
+import { loadTokenizer } from 'llmcalc/tokenizer';
 
-const core = loadLlmcalc();
+const core = loadTokenizer();
 let running = false;
 let pending = null;
 

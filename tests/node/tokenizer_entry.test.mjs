@@ -1,0 +1,57 @@
+// The tokenizer-only entry "llmcalc/tokenizer" (js/core/llmcalc_tokenizer.*):
+// the same API as the full module's tokenizer part, and the same ids as
+// tiktoken (the full differential test runs on the full module; the C++ is
+// the same, so here a shorter run checks the build and the wiring).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { get_encoding } from 'tiktoken';
+import { loadTokenizer, LlmcalcError } from 'llmcalc/tokenizer';
+import { loadLlmcalc } from 'llmcalc';
+
+const tok = await loadTokenizer();
+const corpus = new URL('../../build/corpus/test/', import.meta.url);
+const fixtures = new URL('../fixtures/text/', import.meta.url);
+
+function texts() {
+  const out = ['', 'Hello, world!', "I'm   here\n\n  don't", '日本語のテキスト 👩‍👩‍👧 🇪🇸', 'a'.repeat(5000)];
+  for (const dir of [fixtures, corpus]) {
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).sort()) {
+      if (f.endsWith('.txt')) out.push(...readFileSync(new URL(f, dir), 'utf8').slice(0, 20_000).split(/(?<=\n\n)/));
+    }
+  }
+  return out;
+}
+
+test('loadTokenizer is shared and has the tokenizer API', async () => {
+  assert.equal(await loadTokenizer(), tok);
+  assert.deepEqual(Object.keys(tok).sort(), ['countChat', 'encodingForModel', 'encodings', 'loadEncoding']);
+  const full = await loadLlmcalc();
+  assert.deepEqual(tok.encodings, full.encodings);
+  assert.equal(tok.encodingForModel('gpt-4o'), 'o200k_base');
+  assert.throws(() => tok.encodingForModel('gpt-4p'), (e) => e instanceof LlmcalcError && e.field === 'model');
+  await assert.rejects(tok.loadEncoding('o300k'), (e) => e instanceof LlmcalcError && e.field === 'encoding');
+  const { messages } = JSON.parse(readFileSync(new URL('../fixtures/chat/cookbook_example.json', import.meta.url), 'utf8'));
+  assert.equal((await tok.countChat({ model: 'gpt-4o', messages })).tokens, 124);
+});
+
+for (const name of ['cl100k_base', 'o200k_base', 'p50k_base']) {
+  test(`${name}: llmcalc/tokenizer gives tiktoken's ids`, async () => {
+    const enc = await tok.loadEncoding(name);
+    const ref = get_encoding(name);
+    try {
+      let mismatches = 0;
+      for (const text of texts()) {
+        const ours = enc.encode(text);
+        const theirs = ref.encode(text);
+        if (ours.length !== theirs.length || !ours.every((v, i) => v === theirs[i])) mismatches++;
+      }
+      assert.equal(mismatches, 0);
+      assert.throws(() => enc.count('<|endoftext|>'), (e) => e instanceof LlmcalcError && e.field === 'text');
+      assert.equal(enc.count('<|endoftext|>', { allowedSpecial: 'all' }), 1);
+    } finally {
+      ref.free();
+    }
+  });
+}
