@@ -352,3 +352,57 @@ export interface Llmcalc {
   /** Loads the encoding if needed, hence a Promise. */
   countChat(input: CountChatInput): Promise<CountChatResult>;
 }
+
+/** Token-exact RAG chunking (src/chunking/chunking.h). Sizes may be numbers or typed text. */
+export interface ChunkPlanInput {
+  document_tokens: NumberLike;
+  /** Tokens per chunk, a whole number ≥ 1. */
+  size: NumberLike;
+  /** Tokens shared by neighbouring chunks, 0 (default) to size − 1. */
+  overlap?: NumberLike;
+}
+
+/** Chunks = 1 if D ≤ S, else 1 + ceil((D − S) / (S − O)); 0 for an empty document. */
+export interface ChunkPlanResult {
+  chunks: number;
+  document_tokens: number;
+  size: number;
+  overlap: number;
+  /** Sum of the chunk lengths: D + (chunks − 1) · O. */
+  embedded_tokens: number;
+  /** embedded_tokens ÷ D − 1 (0 when D = 0). */
+  overlap_overhead: number;
+}
+
+export interface ChunkTextOptions extends SpecialTokenOptions {
+  size: NumberLike;
+  overlap?: NumberLike;
+  /** Include each chunk's text (default true). */
+  texts?: boolean;
+}
+
+/** One chunk: tokens [start, end) and UTF-8 bytes [byte_start, byte_end) of the text. */
+export interface ChunkRange {
+  index: number;
+  start: number;
+  end: number;
+  byte_start: number;
+  byte_end: number;
+  /** A token edge fell inside a character; the byte edge moved to the next character boundary. */
+  split_character: boolean;
+}
+
+export interface ChunkTextResult extends Omit<ChunkPlanResult, 'document_tokens'> {
+  tokens: number;
+  encoding: EncodingName;
+  ranges: ChunkRange[];
+  /** Whole-character substrings, one per range (absent with texts: false). */
+  texts?: string[];
+}
+
+export interface Llmcalc {
+  /** Encodes once (loading the encoding if needed) and cuts windows of `size` tokens stepping by size − overlap. */
+  chunkText(encoding: EncodingName, text: string, options: ChunkTextOptions): Promise<ChunkTextResult>;
+  /** The chunk-count arithmetic alone; throws LlmcalcError naming the field. */
+  chunkPlan(input: ChunkPlanInput): ChunkPlanResult;
+}

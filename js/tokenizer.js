@@ -2,10 +2,12 @@
 // Text goes in as UTF-8 written straight into wasm memory
 // (TextEncoder.encodeInto), ids come out as one Uint32Array copy: no
 // per-token objects, and count() builds no array at all.
-import { LlmcalcError } from './api.js';
+import { LlmcalcError, callJson } from './api.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8'); // invalid sequences become U+FFFD, like tiktoken's errors="replace"
+// Chunk texts are substrings: a U+FEFF at a chunk's start is text, not a BOM to drop.
+const chunkDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 const ALLOW_ALL = 1;
 const OTHERS_AS_TEXT = 2;
@@ -137,5 +139,35 @@ export function createTokenizerApi(module, loadAsset) {
     return enc.countChat(rest, model ?? '');
   }
 
-  return { encodings, loadEncoding, encodingForModel, countChat };
+  /**
+   * Token-exact chunks of `text` (src/chunking/chunking.h): windows of `size`
+   * tokens stepping by size - overlap. Returns the core's JSON (chunks = the
+   * count, tokens, ranges with token start/end and UTF-8 byte_start/byte_end)
+   * plus `texts` unless {texts: false}. Tokenizer options (allowedSpecial …)
+   * pass through to spans().
+   */
+  async function chunkText(encodingName, text, options = {}) {
+    const { size, overlap = 0, texts = true, ...tokenizerOptions } = options ?? {};
+    const enc = await loadEncoding(encodingName);
+    if (typeof text !== 'string') throw new LlmcalcError('The text must be a string.', 'text');
+    const spans = enc.spans(text, tokenizerOptions);
+    const n = spans.ids.length;
+    const bytes = encoder.encode(text); // one copy; each chunk's text is decoded from it once
+    module.chunkTextInput(bytes.length).set(bytes);
+    const bounds = module.chunkBoundsInput(n);
+    bounds.set(spans.byteStart, 0);
+    bounds.set(spans.byteEnd, n);
+    const settings = JSON.stringify({ size, overlap, encoding: enc.name });
+    const reply = JSON.parse(module.chunkSpans(settings, bytes.length, n));
+    if (reply.error) throw new LlmcalcError(reply.error.message, reply.error.field || '');
+    if (texts) reply.texts = reply.ranges.map((r) => chunkDecoder.decode(bytes.subarray(r.byte_start, r.byte_end)));
+    return reply;
+  }
+
+  /** The arithmetic alone: {document_tokens, size, overlap} → {chunks, embedded_tokens, overlap_overhead, …}. */
+  function chunkPlan(input) {
+    return callJson(module.chunkPlan, input);
+  }
+
+  return { encodings, loadEncoding, encodingForModel, countChat, chunkText, chunkPlan };
 }
