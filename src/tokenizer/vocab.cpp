@@ -56,7 +56,7 @@ void Vocab::parse(std::vector<std::uint8_t> file, std::string_view expected_name
   std::uint32_t count = read_u32(data + pos);
   pos += 4;
   if (count > size) bad_file("its token count is larger than the file");
-  if (count > kRankMask) bad_file("it has more ranks than this build supports");
+  if (count > (1u << 24)) bad_file("it has more ranks than this build supports");
 
   if (version == kVersion1) {
     parse_v1(file, pos, count);
@@ -154,8 +154,11 @@ void Vocab::index(std::uint32_t count) {
   // Load factor <= 0.5 keeps linear probing short; power of two for masking.
   std::size_t cap = 1024;
   while (cap < hashed * 2) cap <<= 1;
-  table_.assign(cap, Slot{0, 0, 0});
+  table_.assign(cap, 0);
   mask_ = cap - 1;
+  rank_bits_ = 1;
+  while ((std::uint64_t{1} << rank_bits_) <= count) ++rank_bits_;  // rank + 1 <= count fits
+  rank_mask_ = static_cast<std::uint32_t>((std::uint64_t{1} << rank_bits_) - 1);
 
   for (std::uint32_t r = 0; r < count; r += kChunk) {
     insert_ranks(r, std::min<std::uint32_t>(count, r + kChunk));  // in chunks: see decode_v2
@@ -182,17 +185,16 @@ LLMCALC_NOINLINE void Vocab::insert_ranks(std::uint32_t begin, std::uint32_t end
       pair_rank_[p[0] << 8 | p[1]] = r;
       continue;
     }
-    std::uint64_t head = load_head(p, len);
-    std::size_t i = slot_of(hash(head, p, len));
-    while (table_[i].len_rank != 0) i = (i + 1) & mask_;
-    table_[i] = Slot{static_cast<std::uint32_t>(head), static_cast<std::uint32_t>(head >> 32),
-                     static_cast<std::uint32_t>(len) << kRankBits | r};
+    const std::uint64_t h = hash(load_head(p, len), p, len);
+    std::size_t i = slot_of(h);
+    while (table_[i] != 0) i = (i + 1) & mask_;
+    table_[i] = tag_of(h) | (r + 1);
   }
 }
 
 std::size_t Vocab::memory_bytes() const {
   return blob_.capacity() + offsets_.capacity() * sizeof(std::uint32_t) + lengths_.capacity() +
-         table_.capacity() * sizeof(Slot) + pair_rank_.capacity() * sizeof(Rank);
+         table_.capacity() * sizeof(std::uint32_t) + pair_rank_.capacity() * sizeof(Rank);
 }
 
 }  // namespace llmcalc::tokenizer
