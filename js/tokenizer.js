@@ -5,9 +5,10 @@
 import { LlmcalcError, callJson } from './api.js';
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8'); // invalid sequences become U+FFFD, like tiktoken's errors="replace"
-// Chunk texts are substrings: a U+FEFF at a chunk's start is text, not a BOM to drop.
-const chunkDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+// Invalid sequences become U+FFFD, like tiktoken's errors="replace"; a
+// leading U+FEFF is text, not a byte-order mark to drop, or decode(encode(x))
+// would lose it.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 const ALLOW_ALL = 1;
 const OTHERS_AS_TEXT = 2;
@@ -160,7 +161,7 @@ export function createTokenizerApi(module, loadAsset) {
     const settings = JSON.stringify({ size, overlap, encoding: enc.name });
     const reply = JSON.parse(module.chunkSpans(settings, bytes.length, n));
     if (reply.error) throw new LlmcalcError(reply.error.message, reply.error.field || '');
-    if (texts) reply.texts = reply.ranges.map((r) => chunkDecoder.decode(bytes.subarray(r.byte_start, r.byte_end)));
+    if (texts) reply.texts = reply.ranges.map((r) => decoder.decode(bytes.subarray(r.byte_start, r.byte_end)));
     return reply;
   }
 

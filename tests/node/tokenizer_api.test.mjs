@@ -76,3 +76,10 @@ test('countChat follows the cookbook (124 tokens for gpt-4o)', async () => {
   assert.equal((await llm.countChat({ encoding: 'cl100k_base', messages })).tokens, 129);
   await assert.rejects(llm.countChat({ model: 'gpt-4o', messages: 'nope' }), LlmcalcError);
 });
+
+test('decode keeps a leading U+FEFF: it is text, not a byte-order mark', async () => {
+  const enc = await llm.loadEncoding('o200k_base');
+  for (const text of ['\uFEFFabc', '\uFEFF', 'a\uFEFF', '\uFEFF\uFEFFx']) {
+    assert.equal(enc.decode(enc.encode(text)), text, JSON.stringify(text));
+  }
+});

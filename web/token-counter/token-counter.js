@@ -2,10 +2,12 @@
 // keeps the form, the model list, the per-encoding table, the cost and the
 // token view in step with the newest answer.
 import '../src/styles/tool.css';
+import '../src/styles/text-input.css';
 import './token-counter.css';
 import { loadLlmcalc } from 'llmcalc';
 import { bindFormToUrl } from '../src/shell/url-state.js';
 import { downloadCsv, downloadJson } from '../src/shell/export.js';
+import { bindDropZone } from '../src/shell/drop-zone.js';
 import { createMessagesEditor } from './messages-editor.js';
 import { renderTokens } from './token-view.js';
 
@@ -114,6 +116,7 @@ function update() {
       specialTokens: form.elements.special.checked ? 'asSpecial' : 'asText',
     });
   }
+  results.setAttribute('data-pending', '');
   status.textContent = 'Counting…';
   status.hidden = false;
 }
@@ -178,6 +181,9 @@ function exportCounts(kind) {
 function render(reply) {
   const f = llm.format;
   if (!reply.partial) lastReply = reply;
+  // Tests and assistive tech can tell a complete answer from a partial one.
+  results.toggleAttribute('data-pending', Boolean(reply.partial));
+  results.setAttribute('aria-busy', reply.partial ? 'true' : 'false');
   const encodingName = selectedEncoding();
   const main = reply.counts[encodingName];
   if (!main || main.error) {
@@ -202,13 +208,15 @@ function render(reply) {
     ...encodings
       .filter((e) => !chat || reply.counts[e.name])
       .map((e) => {
-        const c = reply.counts[e.name] ?? { pending: true };
+        // Until the full reply, other encodings keep their last counts,
+        // dimmed, so the table does not jump while one types.
+        const c = reply.counts[e.name] ?? { ...lastReply?.counts[e.name], pending: true };
         const row = document.createElement('tr');
         if (e.name === encodingName) row.setAttribute('data-selected', '');
         const cell = (content, cls) => Object.assign(document.createElement('td'), { textContent: content, className: cls ?? '' });
         row.append(
           Object.assign(document.createElement('th'), { scope: 'row', textContent: e.name }),
-          cell(c.pending ? '…' : c.error ? c.error : f.count(c.tokens), 'num'),
+          cell(c.error ? c.error : c.tokens === undefined ? '…' : f.count(c.tokens), c.pending ? 'num stale' : 'num'),
           cell(c.pending || c.error || !c.tokens || chat ? '—' : f.number(chars / c.tokens, 2), 'num'),
           cell(usedList(e.name), 'used-by'),
         );
@@ -300,22 +308,14 @@ async function main() {
   });
   form.addEventListener('change', (event) => {
     if (event.target.id === 'file') openFile(event.target.files[0]);
-    else {
+    // Text fields already answered their input events; a change on blur
+    // would only recount the same text and shift the layout under a click.
+    else if (!['TEXTAREA', 'INPUT'].includes(event.target.tagName) || ['checkbox', 'radio'].includes(event.target.type)) {
       syncMode();
       update();
     }
   });
-  const zone = document.querySelector('[data-drop-zone]');
-  zone.addEventListener('dragover', (e) => {
-    e.preventDefault();
-    zone.setAttribute('data-dragging', '');
-  });
-  zone.addEventListener('dragleave', () => zone.removeAttribute('data-dragging'));
-  zone.addEventListener('drop', (e) => {
-    e.preventDefault();
-    zone.removeAttribute('data-dragging');
-    openFile(e.dataTransfer.files[0]);
-  });
+  bindDropZone(document.querySelector('[data-drop-zone]'), openFile);
   document.querySelector('[data-add-message]').addEventListener('click', () => messages.add());
   for (const button of document.querySelectorAll('[data-export]')) {
     button.addEventListener('click', () => exportCounts(button.dataset.export));

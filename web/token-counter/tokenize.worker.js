@@ -1,38 +1,17 @@
-// Tokenizes off the main thread so typing never stutters. Only the newest
-// request matters: while one runs, later ones replace each other in a
-// one-slot queue, and a reply always carries the id it answers.
+// Tokenizes off the main thread so typing never stutters; only the newest
+// request is answered (serveLatest).
 // Only tokenizes, so it loads the tokenizer-only module, not the full core.
 import { loadTokenizer } from 'llmcalc/tokenizer';
+import { serveLatest } from '../src/shell/latest-only.js';
 
 const core = loadTokenizer();
-let running = false;
-let pending = null;
-
-self.onmessage = (event) => {
-  pending = event.data;
-  if (!running) drain();
-};
-
-async function drain() {
-  running = true;
-  while (pending) {
-    const request = pending;
-    pending = null;
-    try {
-      const { reply, transfer } = await handle(request);
-      self.postMessage(reply, transfer);
-    } catch (e) {
-      self.postMessage({ id: request.id, error: { message: e.message ?? String(e), field: e.field ?? '' } });
-    }
-  }
-  running = false;
-}
+serveLatest(handle);
 
 // Pasted text is counted as text by default: "<|endoftext|>" in a prompt
 // is characters, not a control token, unless the reader says otherwise.
 const SPECIAL = { asText: { disallowedSpecial: [] }, asSpecial: { allowedSpecial: 'all' } };
 
-async function handle({ id, text, encodings, visualize, specialTokens, chat }) {
+async function handle({ id, text, encodings, visualize, specialTokens, chat }, superseded) {
   const llm = await core;
   const options = SPECIAL[specialTokens] ?? SPECIAL.asText;
   const reply = { id, counts: {} };
@@ -43,7 +22,7 @@ async function handle({ id, text, encodings, visualize, specialTokens, chat }) {
   const ordered = [...new Set([visualize, ...encodings].filter((n) => n && encodings.includes(n)))];
   for (const [index, name] of ordered.entries()) {
     if (index === 1 && !chat) self.postMessage({ id, partial: true, counts: { ...reply.counts } });
-    if (pending) break; // a newer request supersedes this one
+    if (superseded()) break; // a newer request supersedes this one
     try {
       const enc = await llm.loadEncoding(name);
       reply.counts[name] = chat ? enc.countChat(chat.request, chat.model ?? '') : { tokens: enc.count(text, options) };
