@@ -1,11 +1,29 @@
 #include "command_args.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <iostream>
 
 #include "command.h"
 
 namespace llmcalc::cli {
+namespace {
+
+// Whole numbers print as integers ("tokens": 1000, not 1000.0): the core
+// computes in doubles, but scripts reading token counts expect integers.
+void whole_numbers_as_integers(nlohmann::json& j) {
+  if (j.is_number_float()) {
+    double v = j.get<double>();
+    if (v == std::floor(v) && std::fabs(v) <= 9007199254740992.0) {
+      j = static_cast<std::int64_t>(v);
+    }
+  } else if (j.is_structured()) {
+    for (auto& child : j) whole_numbers_as_integers(child);
+  }
+}
+
+}  // namespace
 
 std::optional<Args> parse_or_help(const std::vector<std::string>& argv, OptionSpec spec,
                                   const char* usage) {
@@ -40,6 +58,7 @@ int run_json_api(const nlohmann::json& input, JsonFunction api, bool json_output
     return report_error(result, json_output);
   }
   if (json_output) {
+    whole_numbers_as_integers(result);
     std::cout << result.dump(2) << "\n";
   } else {
     print_text(result);

@@ -19,6 +19,7 @@ const std::vector<Command>& commands() {
       {"json", "format, minify, sort and validate JSON or JSONL", run_json},
       {"dataset", "check a chat fine-tuning dataset (JSONL) for format errors", run_dataset},
       {"chunk", "token-exact RAG chunks of a file: count, ranges, overlap cost", run_chunk},
+      {"budget", "a prompt's sections against each model's context window, with cost", run_budget},
   };
   return table;
 }

@@ -8,6 +8,7 @@
 
 #include "args.h"
 #include "catalog_command.h"
+#include "columns.h"
 #include "command.h"
 #include "cost/price_json.h"
 #include "now.h"
@@ -63,15 +64,6 @@ std::string flag_for(const std::string& key) {
     if (key == k) return flag;
   }
   return key == "batch" ? "--batch" : key;
-}
-
-std::string pad_right(std::string s, std::size_t width) {
-  if (s.size() < width) s.append(width - s.size(), ' ');
-  return s;
-}
-
-std::string pad_left(const std::string& s, std::size_t width) {
-  return s.size() < width ? std::string(width - s.size(), ' ') + s : s;
 }
 
 void print_text(const nlohmann::json& r) {
