@@ -73,6 +73,8 @@ export function createApi(module, loadAsset) {
     findModel: (id) => callJson(module.findModel, { model: id }),
     listModels: (input = {}) => callJson(module.listModels, { date: now(), ...input }),
     price: (input) => callJson(module.price, { ...input, date: input?.date ?? now() }),
+    // Prompt token budget (src/budget/); catalog model ids need loadCatalog().
+    budget: (input) => callJson(module.budget, { ...input, date: input?.date ?? now() }),
     // One formatting rule for the CLI and the page (src/util/format.h).
     format: {
       count: (n) => module.formatCount(n),

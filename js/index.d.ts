@@ -406,3 +406,55 @@ export interface Llmcalc {
   /** The chunk-count arithmetic alone; throws LlmcalcError naming the field. */
   chunkPlan(input: ChunkPlanInput): ChunkPlanResult;
 }
+
+/** The sections of one request (src/budget/budget.h); missing ones are 0. */
+export type BudgetSectionId = 'system' | 'tools' | 'examples' | 'history' | 'context' | 'user' | 'output';
+export type BudgetSections = Partial<Record<BudgetSectionId, NumberLike>>;
+
+export interface BudgetInput {
+  /** Token counts shared by every model ("output" is the output reserve). */
+  sections?: BudgetSections;
+  /** Up to 12: catalog ids, ids with their own counts, or windows of one's own. */
+  models: (string | { model: string; sections?: BudgetSections } | { name?: string; context_window: NumberLike; max_output_tokens?: NumberLike })[];
+  /** Prices in force at this date; default now. */
+  date?: string;
+}
+
+export interface BudgetModelResult {
+  /** null for a window of one's own. */
+  model: { id: string; provider: string; name: string } | null;
+  name: string;
+  context_window: number | null;
+  max_output_tokens: number | null;
+  /** How text is counted for this model; null for a window of one's own. */
+  counting: { encoding: EncodingName; exact: boolean; note: string } | null;
+  sections: { id: BudgetSectionId; label: string; tokens: number; share: number | null }[];
+  input_tokens: number;
+  output_reserve: number;
+  total_tokens: number;
+  /** total ÷ window (above 1 when over); null when the window is unknown. */
+  share: number | null;
+  tokens_left: number | null;
+  fits: boolean | null;
+  overflow_tokens: number;
+  /** The section to cut when over: `enough` says whether removing it alone would do. */
+  cut: { section: BudgetSectionId; label: string; tokens: number; enough: boolean } | null;
+  output_over_limit: boolean;
+  warnings: string[];
+  /** Input sections at the input price, the reserve at the output price; null when not offered. */
+  cost_usd: number | null;
+  cost_note: string | null;
+  price_source: string | null;
+  as_of: string | null;
+}
+
+export interface BudgetResult {
+  sections: { id: BudgetSectionId; label: string }[];
+  models: BudgetModelResult[];
+  date: string | null;
+}
+
+export interface Llmcalc {
+  /** The prompt token budget per model; catalog ids need loadCatalog() first. */
+  budget(input: BudgetInput): BudgetResult;
+}
