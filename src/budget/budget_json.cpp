@@ -147,7 +147,8 @@ json budget_api(const json& input) {
   Instant at{};
   for (const json& entry : *models) {
     if (entry.is_object() && !entry.contains("model")) {
-      results.push_back(own_window(entry, shared));
+      results.push_back(
+          own_window(entry, read_sections(entry.value("sections", json(nullptr)), shared)));
       continue;
     }
     const json& id = entry.is_object() ? entry.at("model") : entry;

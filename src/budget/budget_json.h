@@ -10,7 +10,7 @@
 //                    "sections": {…}}            (text counted with its
 //                                                tokenizer) over the shared ones
 //                 | {"name": "My model",         a window of one's own
-//                    "context_window": N,
+//                    "context_window": N,        (sections as above)
 //                    "max_output_tokens"?: N} ],
 //       "date"?: price date (default: now as the caller passes it)}
 // out: {"sections": [{"id", "label"}], "date",

@@ -12,6 +12,7 @@ import { loadLlmcalc, LlmcalcError } from 'llmcalc';
 import { downloadCsv, downloadJson, downloadPng, downloadSvg } from '../src/shell/export.js';
 import { renderBarChart } from '../src/charts/bar-chart.js';
 import { bindFormToUrl, copyLink } from '../src/shell/url-state.js';
+import { sourceHost } from '../src/shell/source-host.js';
 
 const DAYS_PER_MONTH = 365.25 / 12;
 const MAX_COMPARE = 6;
@@ -41,15 +42,6 @@ function make(tag, props = {}, children = []) {
 
 function sourceLink(url, text) {
   return make('a', { href: url, textContent: text, rel: 'noreferrer', target: '_blank' });
-}
-
-/** Readable host of a source URL ("openai.com"); the URL itself if it does not parse. */
-function sourceHost(url) {
-  try {
-    return new URL(url).hostname.replace(/^(www|docs|api-docs|developers)\./, '');
-  } catch {
-    return url;
-  }
 }
 
 /**

@@ -20,6 +20,18 @@ export const tools = [
     summary: 'When does fine-tuning pay for itself? Training cost against per-request savings, with a verdict.',
   },
   {
+    path: 'budget/',
+    name: 'Prompt token budget',
+    summary: 'Will it fit? Each part of a prompt against every model\'s context window: share used, tokens left, what to cut, cost per request.',
+    readySelector: '[data-budget-results]:not([hidden])',
+  },
+  {
+    path: 'context-window/',
+    name: 'Context window',
+    summary: 'What fills the window? The parts of a request stacked inside each model\'s context window, 4K to 2M tokens, linear or log.',
+    readySelector: '[data-window-results]:not([hidden])',
+  },
+  {
     path: 'json/',
     name: 'JSON formatter',
     summary: 'Format, minify, sort keys or validate JSON and JSONL files of many megabytes, with the line and column of every error.',
