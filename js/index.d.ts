@@ -372,6 +372,8 @@ export interface ChunkPlanResult {
   embedded_tokens: number;
   /** embedded_tokens ÷ D − 1 (0 when D = 0). */
   overlap_overhead: number;
+  /** Only with context_window: floor((window − reserved) ÷ size) whole chunks fit. */
+  retrieval?: { context_window: number; reserved_tokens: number; budget_tokens: number; chunks_fit: number; unused_tokens: number };
 }
 
 export interface ChunkTextOptions extends SpecialTokenOptions {

@@ -69,6 +69,25 @@ ChunkPlan plan_chunks(std::uint64_t d, const ChunkSettings& s) {
   return p;
 }
 
+RetrievalFit retrieval_fit(double context_window, double reserved_tokens, const ChunkSettings& s) {
+  RetrievalFit f;
+  f.context_window = whole(context_window, "context_window", "The context window", 1,
+                           static_cast<double>(kMaxDocumentTokens));
+  f.reserved_tokens = whole(reserved_tokens, "reserved_tokens", "The reserved tokens", 0,
+                            static_cast<double>(kMaxDocumentTokens));
+  if (f.reserved_tokens >= f.context_window) {
+    throw InputError("reserved_tokens", "The reserved tokens (" +
+                                            format_count(static_cast<double>(f.reserved_tokens)) +
+                                            ") fill the whole " +
+                                            format_count(static_cast<double>(f.context_window)) +
+                                            "-token window: nothing is left for retrieved chunks.");
+  }
+  f.budget_tokens = f.context_window - f.reserved_tokens;
+  f.chunks = f.budget_tokens / s.size;
+  f.unused_tokens = f.budget_tokens - f.chunks * s.size;
+  return f;
+}
+
 std::size_t next_char_boundary(std::string_view text, std::size_t pos) {
   const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
   std::size_t n = text.size();

@@ -71,6 +71,21 @@ struct ChunkPlan {
 std::uint64_t chunk_count(std::uint64_t document_tokens, const ChunkSettings& settings);
 ChunkPlan plan_chunks(std::uint64_t document_tokens, const ChunkSettings& settings);
 
+// How many chunks a retrieval budget holds: of a W-token context window,
+// R tokens are reserved for the rest of the request (system prompt,
+// question, output reserve); the W − R left take floor((W − R) ÷ S)
+// chunks of S tokens. Fields "context_window" (1 … kMaxDocumentTokens) and
+// "reserved_tokens" (0 … W − 1) in errors.
+struct RetrievalFit {
+  std::uint64_t context_window = 0;
+  std::uint64_t reserved_tokens = 0;
+  std::uint64_t budget_tokens = 0;  // W − R
+  std::uint64_t chunks = 0;         // whole chunks that fit
+  std::uint64_t unused_tokens = 0;  // budget − chunks · S
+};
+RetrievalFit retrieval_fit(double context_window, double reserved_tokens,
+                           const ChunkSettings& settings);
+
 struct TextChunk {
   std::size_t index;
   std::size_t token_start, token_end;  // [start, end) in the document's tokens

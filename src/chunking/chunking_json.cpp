@@ -33,7 +33,20 @@ nlohmann::json chunk_api(const nlohmann::json& in) {
   if (!in.is_object()) throw InputError("", "The chunking input must be a JSON object.");
   double d = required_number(in, "document_tokens", "The document's token count", kAny);
   std::uint64_t tokens = document_tokens(d);
-  return to_json(plan_chunks(tokens, chunk_settings_from_json(in)));
+  ChunkSettings settings = chunk_settings_from_json(in);
+  nlohmann::json out = to_json(plan_chunks(tokens, settings));
+  auto window = optional_number(in, "context_window", "The context window", kAny);
+  if (window) {
+    double reserved =
+        optional_number(in, "reserved_tokens", "The reserved tokens", kAny).value_or(0.0);
+    RetrievalFit f = retrieval_fit(*window, reserved, settings);
+    out["retrieval"] = {{"context_window", f.context_window},
+                        {"reserved_tokens", f.reserved_tokens},
+                        {"budget_tokens", f.budget_tokens},
+                        {"chunks_fit", f.chunks},
+                        {"unused_tokens", f.unused_tokens}};
+  }
+  return out;
 }
 
 nlohmann::json text_chunks_json(const TextChunks& c, const std::string& encoding,

@@ -2,9 +2,12 @@
 //
 // chunk_api (arithmetic, run behind json_call):
 //   in:  {"document_tokens", "size", "overlap"}  (numbers or typed text;
-//        overlap may be omitted: 0)
+//        overlap may be omitted: 0), and optionally "context_window" with
+//        "reserved_tokens" (default 0) for the retrieval budget
 //   out: {"chunks", "document_tokens", "size", "overlap", "embedded_tokens",
-//         "overlap_overhead"}
+//         "overlap_overhead"}, with a window also
+//        "retrieval": {"context_window", "reserved_tokens", "budget_tokens",
+//                      "chunks_fit", "unused_tokens"}
 //
 // text_chunks_json (text mode, for the CLI and the wasm module):
 //   {"chunks": count, "tokens", "encoding", "size", "overlap",

@@ -22,6 +22,14 @@ test('chunkPlan: the formula and its edge cases', () => {
   });
 });
 
+test('chunkPlan: how many chunks a retrieval budget holds', () => {
+  const r = llm.chunkPlan({ document_tokens: 50000, size: 512, overlap: 64, context_window: '128,000', reserved_tokens: '8,000' });
+  assert.deepEqual(r.retrieval, { context_window: 128000, reserved_tokens: 8000, budget_tokens: 120000, chunks_fit: 234, unused_tokens: 192 });
+  assert.equal(llm.chunkPlan({ document_tokens: 1, size: 8 }).retrieval, undefined);
+  assert.throws(() => llm.chunkPlan({ document_tokens: 1, size: 8, context_window: 100, reserved_tokens: 100 }), (e) => e.field === 'reserved_tokens' && /nothing is left/.test(e.message));
+  assert.throws(() => llm.chunkPlan({ document_tokens: 1, size: 8, context_window: 'Infinity' }), (e) => e.field === 'context_window');
+});
+
 test('chunkPlan: errors name the field', () => {
   const cases = [
     [{ document_tokens: 100, size: 10, overlap: 10 }, 'overlap'],

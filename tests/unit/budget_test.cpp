@@ -174,6 +174,15 @@ TEST_F(BudgetJson, AWindowOfOnesOwnHasNoPrice) {
   EXPECT_TRUE(m["cost_usd"].is_null());
 }
 
+TEST_F(BudgetJson, AWindowOfOnesOwnTakesItsOwnCounts) {
+  json r =
+      call({{"sections", {{"user", 10}}},
+            {"models", json::array({{{"context_window", 100}, {"sections", {{"user", 30}}}}})}});
+  ASSERT_FALSE(r.contains("error")) << r.dump();
+  EXPECT_EQ(r["models"][0]["input_tokens"], 30);
+  EXPECT_EQ(r["models"][0]["name"], "Custom model");
+}
+
 TEST_F(BudgetJson, BadInputNamesTheField) {
   auto field = [](const json& in) { return call(in)["error"]["field"].get<std::string>(); };
   EXPECT_EQ(field({{"models", {"a-chat"}}, {"sections", {{"history", "-5"}}}}), "history");

@@ -67,6 +67,28 @@ TEST(ChunkPlan, ApiResult) {
   EXPECT_EQ(zero["overlap_overhead"], 0.0);
 }
 
+TEST(ChunkPlan, RetrievalBudget) {
+  // 128,000 − 8,000 reserved = 120,000 tokens: 234 chunks of 512, 192 left.
+  json r = json_call_value({{"document_tokens", 1000},
+                            {"size", 512},
+                            {"overlap", 64},
+                            {"context_window", "128,000"},
+                            {"reserved_tokens", 8000}},
+                           chunk_api);
+  ASSERT_FALSE(r.contains("error")) << r.dump();
+  EXPECT_EQ(r["retrieval"]["budget_tokens"], 120000);
+  EXPECT_EQ(r["retrieval"]["chunks_fit"], 234);
+  EXPECT_EQ(r["retrieval"]["unused_tokens"], 120000 - 234 * 512);
+  EXPECT_FALSE(
+      json_call_value({{"document_tokens", 1}, {"size", 8}}, chunk_api).contains("retrieval"));
+  RetrievalFit small = retrieval_fit(1000, 999, chunk_settings(8, 0));
+  EXPECT_EQ(small.chunks, 0u);
+  EXPECT_EQ(small.unused_tokens, 1u);
+  RetrievalFit exact = retrieval_fit(4096, 0, chunk_settings(1024, 100));
+  EXPECT_EQ(exact.chunks, 4u);
+  EXPECT_EQ(exact.unused_tokens, 0u);
+}
+
 std::string error_field(const json& input) {
   json r = json_call_value(input, chunk_api);
   if (!r.contains("error")) return "<no error>";
@@ -96,6 +118,14 @@ TEST(ChunkPlan, ErrorsNameTheField) {
   EXPECT_EQ(error_field(with("document_tokens", 0.5)), "document_tokens");
   EXPECT_EQ(error_field(with("document_tokens", 1e13)), "document_tokens");
   EXPECT_EQ(error_field(with("document_tokens", "many")), "document_tokens");
+  EXPECT_EQ(error_field(with("context_window", 0)), "context_window");
+  EXPECT_EQ(error_field(with("context_window", "1e308")), "context_window");
+  EXPECT_EQ(error_field(with("context_window", "NaN")), "context_window");
+  json full = with("context_window", 4096);
+  full["reserved_tokens"] = 4096;  // nothing left
+  EXPECT_EQ(error_field(full), "reserved_tokens");
+  full["reserved_tokens"] = -1;
+  EXPECT_EQ(error_field(full), "reserved_tokens");
   json missing = base;
   missing.erase("size");
   EXPECT_EQ(error_field(missing), "size");
