@@ -248,7 +248,13 @@ export interface Llmcalc {
   /** Fetches the model and price catalog once (a separate data file). */
   loadCatalog(): Promise<CatalogInfo>;
   /** The full catalog entry (all dated price sets); throws LlmcalcError (field 'model') naming the closest ids. */
-  findModel(id: string): Record<string, unknown> & { id: string; provider: string; aliases: string[] };
+  findModel(id: string): Record<string, unknown> & {
+    id: string;
+    provider: string;
+    aliases: string[];
+    /** The encoding llmcalc counts this model's text with; exact only for OpenAI encodings. */
+    counting: { encoding: EncodingName; exact: boolean; note: string };
+  };
   /** The catalog listing, optionally for one provider or at a date. */
   listModels(input?: { provider?: string; date?: string }): Omit<CatalogInfo, 'asOf'> & { as_of: string };
   /** Cost of one request's usage, itemized; needs loadCatalog() first. */

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "catalog/active_catalog.h"
+#include "catalog/model_tokenizer.h"
 #include "util/closest.h"
 #include "util/input_error.h"
 
@@ -102,6 +103,9 @@ json find_model_api(const json& input) {
   json r = m.raw;
   r["resolved_from"] = name;
   r["batch_multiplier"] = optional_json(catalog.find_provider(m.provider)->batch_multiplier);
+  TokenCounting counting = token_counting(m);
+  r["counting"] = {
+      {"encoding", counting.encoding}, {"exact", counting.exact}, {"note", counting.note}};
   return r;
 }
 

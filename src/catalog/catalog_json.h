@@ -7,7 +7,9 @@
 //       models: [summary…]} — prices in force at `date` (default: the
 //       catalog's generation date)
 //   find_model_api({model})                 the full catalog entry plus
-//       {resolved_from, batch_multiplier}
+//       {resolved_from, batch_multiplier, counting: {encoding, exact, note}}
+//       (counting: which encoding llmcalc counts its text with; see
+//       model_tokenizer.h)
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -221,6 +221,10 @@ TEST(CatalogJson, LoadListAndFindThroughJsonCall) {
   EXPECT_EQ(found["id"], "a-chat");
   EXPECT_EQ(found["resolved_from"], "a-chat-v1");
   EXPECT_EQ(found["prices"].size(), 1u);
+  EXPECT_EQ(found["counting"]["encoding"], "o200k_base");
+  EXPECT_EQ(found["counting"]["exact"], true);
+  json estimated = json_call_value({{"model", "a-long"}}, find_model_api);
+  EXPECT_EQ(estimated["counting"]["exact"], false);
   EXPECT_EQ(json_call_value({{"model", "zzz"}}, find_model_api)["error"]["field"], "model");
   EXPECT_EQ(json_call_value({{"model", 5}}, find_model_api)["error"]["field"], "model");
 
