@@ -139,22 +139,28 @@ double bytes_per_vector(Precision p, double dimensions) {
 }
 
 const Model& find_embedding_model(const Catalog& catalog, std::string_view name) {
-  std::vector<std::string> embedding_ids;
-  for (const auto& m : catalog.models) {
-    if (m.kind == "embedding") embedding_ids.push_back(m.id);
-  }
   std::string key = lowered_trimmed(name);
   if (key.empty()) throw InputError("model", "The model is missing: name an embedding model.");
   const Model* m = catalog.find(name);
   if (m && m->kind == "embedding") return *m;
-  std::string closest = join_or(closest_names(key, embedding_ids, 3));
+  // For a model of another kind, its provider's embedding models come
+  // first (gpt-4o -> text-embedding-3-*): the likely meaning of the mistake.
+  std::vector<std::string> same_provider, others;
+  for (const auto& e : catalog.models) {
+    if (e.kind != "embedding") continue;
+    (m && e.provider == m->provider ? same_provider : others).push_back(e.id);
+  }
+  std::vector<std::string> closest = closest_names(key, same_provider, 3);
+  for (const auto& id : closest_names(key, others, 3)) {
+    if (closest.size() < 3) closest.push_back(id);
+  }
   if (!m) {
     throw InputError("model", "Unknown embedding model \"" + std::string(name.substr(0, 80)) +
-                                  "\". Closest embedding models: " + closest + ".");
+                                  "\". Closest embedding models: " + join_or(closest) + ".");
   }
-  throw InputError(
-      "model", model_name(*m) + " is a " + m->kind +
-                   " model, not an embedding model. Closest embedding models: " + closest + ".");
+  throw InputError("model", model_name(*m) + " is a " + m->kind +
+                                " model, not an embedding model. Closest embedding models: " +
+                                join_or(closest) + ".");
 }
 
 std::string counting_encoding(const Model& model) {

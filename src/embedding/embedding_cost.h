@@ -3,8 +3,9 @@
 // its vectors take.
 //
 //   one-time      = corpus tokens × price / 1M
-//   re-embedding  = one-time × re-embeddings per month (0.25: quarterly;
-//                   0.1 also reads "a tenth of the corpus changes a month")
+//   re-embedding  = one-time × re-embeddings per month (1/3: quarterly,
+//                   1/12: yearly; 0.1 also reads "a tenth of the corpus
+//                   changes a month")
 //   queries       = queries per month × tokens per query × query price / 1M
 //   monthly       = re-embedding + queries
 //   first year    = one-time + 12 × monthly

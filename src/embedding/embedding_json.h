@@ -10,7 +10,7 @@
 //   vectors?            vectors stored; default: documents, else required for
 //                       a non-empty corpus (chunked corpora: the chunk count)
 //   reembeds_per_month? full re-embeddings a month, fractions allowed
-//                       (0.25 = quarterly); default 0
+//                       (1/3 = quarterly); default 0
 //   queries_per_month?  default 0
 //   query_tokens?       average tokens per query; required with queries
 //   dimensions?         default: the catalog's embedding_dimensions

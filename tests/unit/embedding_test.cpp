@@ -50,6 +50,11 @@ json embedding_catalog() {
      "context_window": 512, "max_output_tokens": null, "embedding_dimensions": 1024, "tokenizer": null,
      "deprecated": true, "deprecation_date": null, "shutdown_date": "2027-01-06",
      "prices": [{"when": null, "input": 0.1}],
+     "source": "https://host.example/pricing", "as_of": "2026-09-23"},
+    {"id": "h-chat", "provider": "host", "name": "H Chat", "kind": "chat", "aliases": [],
+     "context_window": 8192, "max_output_tokens": null, "embedding_dimensions": null, "tokenizer": null,
+     "deprecated": false, "deprecation_date": null, "shutdown_date": null,
+     "prices": [{"when": null, "input": 1, "output": 2}],
      "source": "https://host.example/pricing", "as_of": "2026-09-23"}
   ])json");
   return catalog;
@@ -262,7 +267,11 @@ TEST_F(Embedding, ModelsThatAreNotEmbeddingModelsAreNamedErrors) {
                        "alpha:a-chat is a chat model, not an embedding model. Closest "
                        "embedding models: "))
       << chat.dump();
-  EXPECT_TRUE(contains(chat["error"]["message"], "e-small")) << chat.dump();
+  // The chat model's own provider's embedding models come first.
+  EXPECT_TRUE(contains(chat["error"]["message"], "models: e-small, e-flex or e-tier."))
+      << chat.dump();
+  json host_chat = call(with(base(), {{"model", "h-chat"}}));
+  EXPECT_TRUE(contains(host_chat["error"]["message"], "models: h-embed, ")) << host_chat.dump();
   json unknown = call(with(base(), {{"model", "e-smal"}}));
   EXPECT_TRUE(contains(unknown["error"]["message"],
                        "Unknown embedding model \"e-smal\". Closest embedding models: e-small"))
