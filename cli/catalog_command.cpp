@@ -7,6 +7,8 @@
 #include "command.h"
 #include "command_args.h"
 #include "embedded_catalog.h"
+#include "now.h"
+#include "util/input_error.h"
 
 namespace llmcalc::cli {
 
@@ -14,6 +16,21 @@ std::optional<Args> parse_catalog_args(const std::vector<std::string>& argv, Opt
                                        const char* usage) {
   spec.switches.insert("--json");
   return parse_options_or_help(argv, std::move(spec), usage);
+}
+
+nlohmann::json catalog_input(const Args& args, const FlagKeys& flags) {
+  nlohmann::json input = nlohmann::json::object();
+  for (const auto& [flag, key] : flags) {
+    auto v = args.value(flag);
+    if (!v) continue;
+    if (v->find_first_not_of(" \t") == std::string::npos) {
+      throw InputError(key, "The value of " + std::string(flag) + " is empty.");
+    }
+    input[key] = *v;
+  }
+  if (!input.contains("date")) input["date"] = now_utc_iso();
+  input["batch"] = args.flag("--batch");
+  return input;
 }
 
 int run_catalog_api(const nlohmann::json& input, JsonFunction api, bool json_output,

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -19,6 +20,15 @@ namespace llmcalc::cli {
 // UsageError.
 std::optional<Args> parse_catalog_args(const std::vector<std::string>& argv, OptionSpec spec,
                                        const char* usage);
+
+// CLI flag -> JSON input key, e.g. {"--input", "input"}.
+using FlagKeys = std::vector<std::pair<const char*, const char*>>;
+
+// The JSON input of a catalog command: each given flag's value as typed
+// under its key, "date" defaulting to now and "batch" set by --batch. An
+// empty value ("--input ''") is an InputError naming the key, not "not
+// given".
+nlohmann::json catalog_input(const Args& args, const FlagKeys& flags);
 
 // Loads the built-in catalog, runs `api` on `input` and prints the reply:
 // JSON with `json_output`, else through `print_text`. An error reply gets

@@ -20,6 +20,8 @@ const std::vector<Command>& commands() {
       {"dataset", "check a chat fine-tuning dataset (JSONL) for format errors", run_dataset},
       {"chunk", "token-exact RAG chunks of a file: count, ranges, overlap cost", run_chunk},
       {"budget", "a prompt's sections against each model's context window, with cost", run_budget},
+      {"embedding", "embedding cost of a corpus: one-time, monthly, first year; vector storage",
+       run_embedding},
   };
   return table;
 }

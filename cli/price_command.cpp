@@ -11,7 +11,6 @@
 #include "columns.h"
 #include "command.h"
 #include "cost/price_json.h"
-#include "now.h"
 #include "util/format.h"
 #include "util/json_call.h"
 
@@ -48,7 +47,7 @@ const char* const kUsage =
     "1 invalid input (reason on stderr), 2 usage error.\n";
 
 // CLI flag -> JSON input key.
-const std::pair<const char*, const char*> kFlagKeys[] = {
+const FlagKeys kFlagKeys = {
     {"--model", "model"},
     {"--input", "input"},
     {"--output", "output"},
@@ -99,21 +98,8 @@ int body(const std::vector<std::string>& argv) {
   for (const char* required : {"--model", "--input", "--output"}) {
     if (!args->has(required)) throw UsageError(std::string(required) + " is required");
   }
-  bool json_output = args->flag("--json");
-  nlohmann::json input = nlohmann::json::object();
-  for (const auto& [flag, key] : kFlagKeys) {
-    auto v = args->value(flag);
-    if (!v) continue;
-    // An empty value ("--input ''") is an error, not "not given".
-    if (v->find_first_not_of(" \t") == std::string::npos) {
-      return report_error(error_json(key, "The value of " + std::string(flag) + " is empty."),
-                          json_output);
-    }
-    input[key] = *v;
-  }
-  if (!input.contains("date")) input["date"] = now_utc_iso();
-  input["batch"] = args->flag("--batch");
-  return run_catalog_api(input, price_api, json_output, flag_for, print_text);
+  return run_catalog_api(catalog_input(*args, kFlagKeys), price_api, args->flag("--json"), flag_for,
+                         print_text);
 }
 
 }  // namespace

@@ -75,6 +75,8 @@ export function createApi(module, loadAsset) {
     price: (input) => callJson(module.price, { ...input, date: input?.date ?? now() }),
     // Prompt token budget (src/budget/); catalog model ids need loadCatalog().
     budget: (input) => callJson(module.budget, { ...input, date: input?.date ?? now() }),
+    // Embedding cost (src/embedding/); needs `await loadCatalog()` first, defaults to now.
+    embeddingCost: (input) => callJson(module.embeddingCost, { ...input, date: input?.date ?? now() }),
     // One formatting rule for the CLI and the page (src/util/format.h).
     format: {
       count: (n) => module.formatCount(n),
@@ -82,6 +84,7 @@ export function createApi(module, loadAsset) {
       number: (n, maxDecimals = 2) => module.formatNumber(n, maxDecimals),
       ratio: (n) => module.formatRatio(n),
       percent: (fraction, decimals = 1) => module.formatPercent(fraction, decimals),
+      bytes: (n) => module.formatBytes(n),
     },
   };
 }

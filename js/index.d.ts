@@ -138,6 +138,83 @@ export interface PriceResult {
   long_context: boolean;
 }
 
+export type EmbeddingPrecision = 'float32' | 'float16' | 'int8' | 'binary';
+
+/**
+ * The corpus is either `corpus_tokens` or `documents` × `average_tokens`
+ * (not both). Numbers may be typed text ("1,000").
+ */
+export interface EmbeddingInput {
+  /** An embedding model: id, alias or "provider:id". Other kinds throw (field 'model'). */
+  model: string;
+  /** The corpus as a token count (e.g. counted from text). */
+  corpus_tokens?: NumberLike;
+  /** Documents in the corpus; the default number of vectors. */
+  documents?: NumberLike;
+  /** Average tokens per document (≥ 1); the product is rounded to whole tokens. */
+  average_tokens?: NumberLike;
+  /** Vectors stored (chunks, when chunked); default documents; required with corpus_tokens alone. */
+  vectors?: NumberLike;
+  /** Full re-embeddings of the corpus a month; 1/3 = quarterly; default 0. */
+  reembeds_per_month?: NumberLike;
+  queries_per_month?: NumberLike;
+  /** Average tokens per query; required when queries_per_month > 0. */
+  query_tokens?: NumberLike;
+  /** Vector length, 1 to 65,536; default the model's own (required when the catalog has none). */
+  dimensions?: NumberLike;
+  /** Default 'float32'. */
+  precision?: EmbeddingPrecision;
+  /** The provider's batch price for the corpus and re-embeddings (queries stay standard). */
+  batch?: boolean;
+  /** YYYY-MM-DD or an ISO time; default now. Selects the price in force. */
+  date?: string;
+  /** The encoding the corpus was counted with; decides tokens_exact. */
+  counted_with?: EncodingName;
+}
+
+/** Costs in USD; storage in bytes (raw vectors, no index overhead). */
+export interface EmbeddingResult {
+  model: { id: string; provider: string; name: string; resolved_from: string };
+  /** Corpus and re-embeddings, after the batch multiplier. */
+  price_per_million: number;
+  /** Queries: the standard price. */
+  query_price_per_million: number;
+  batch: boolean;
+  batch_multiplier: number;
+  price_period: string;
+  date: string;
+  source: string;
+  as_of: string;
+  long_context: boolean;
+  corpus_tokens: number;
+  documents: number | null;
+  average_tokens: number | null;
+  vectors: number;
+  tokens_per_vector: number;
+  counted_with: EncodingName | null;
+  /** null: the corpus was given as numbers; false: counted with another tokenizer than the model's (an estimate). */
+  tokens_exact: boolean | null;
+  one_time_cost: number;
+  reembeds_per_month: number;
+  monthly_reembed_tokens: number;
+  monthly_reembed_cost: number;
+  queries_per_month: number;
+  query_tokens: number;
+  monthly_query_tokens: number;
+  monthly_query_cost: number;
+  monthly_cost: number;
+  /** one_time_cost + 12 × monthly_cost */
+  first_year_cost: number;
+  dimensions: number;
+  /** The catalog's embedding_dimensions, null when it has none. */
+  native_dimensions: number | null;
+  precision: EmbeddingPrecision;
+  bytes_per_vector: number;
+  storage_bytes: number;
+  /** Plain sentences: estimates, other dimensions, input limits, what storage leaves out. */
+  notes: string[];
+}
+
 /** Options of formatJson. Without indent or minify: 2-space pretty print. */
 export interface FormatJsonOptions {
   /** 0-8 spaces per level (0 breaks lines without indenting) or 'tab'. */
@@ -259,6 +336,8 @@ export interface Llmcalc {
   listModels(input?: { provider?: string; date?: string }): Omit<CatalogInfo, 'asOf'> & { as_of: string };
   /** Cost of one request's usage, itemized; needs loadCatalog() first. */
   price(input: PriceInput): PriceResult;
+  /** One-time, monthly and first-year cost of embedding a corpus, and its vector storage; needs loadCatalog() first. */
+  embeddingCost(input: EmbeddingInput): EmbeddingResult;
   /** Numbers for people, by the same rule as the CLI (src/util/format.h). */
   format: {
     count(n: number): string;
@@ -266,6 +345,8 @@ export interface Llmcalc {
     number(n: number, maxDecimals?: number): string;
     ratio(n: number): string;
     percent(fraction: number, decimals?: number): string;
+    /** Decimal units: "512 bytes", "6.14 KB", "61.4 MB". */
+    bytes(n: number): string;
   };
 }
 

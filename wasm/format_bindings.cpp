@@ -19,4 +19,5 @@ EMSCRIPTEN_BINDINGS(format) {
   emscripten::function("formatNumber", &format_number_2);
   emscripten::function("formatRatio", &llmcalc::format_ratio);
   emscripten::function("formatPercent", &format_percent_2);
+  emscripten::function("formatBytes", &llmcalc::format_bytes);
 }

@@ -61,6 +61,10 @@ struct Provider {
   std::string batch_source;
 };
 
+// The longest vectors accepted anywhere (catalog entries and the
+// embedding calculator): 2^16, well above any model's (3,072-4,096 today).
+constexpr int kMaxEmbeddingDimensions = 65536;
+
 struct Model {
   std::string id;
   std::string provider;           // Provider::id
@@ -70,6 +74,9 @@ struct Model {
   std::vector<std::string> aliases;
   std::optional<double> context_window;
   std::optional<double> max_output_tokens;
+  // Embedding models only: the length of the vectors the model returns by
+  // default (some accept fewer, e.g. OpenAI's `dimensions` parameter).
+  std::optional<double> embedding_dimensions;
   std::optional<std::string> tokenizer;
   bool deprecated = false;
   std::vector<PriceSet> prices;  // never empty

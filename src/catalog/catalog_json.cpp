@@ -50,7 +50,7 @@ json model_summary(const Catalog& catalog, const Model& m, const Instant& at) {
       {"aliases", m.aliases},
       {"context_window", optional_json(m.context_window)},
       {"max_output_tokens", optional_json(m.max_output_tokens)},
-      {"embedding_dimensions", m.raw.value("embedding_dimensions", json(nullptr))},
+      {"embedding_dimensions", optional_json(m.embedding_dimensions)},
       {"tokenizer", m.tokenizer ? json(*m.tokenizer) : json(nullptr)},
       {"deprecated", m.deprecated},
       {"shutdown_date", m.raw.value("shutdown_date", json(nullptr))},

@@ -164,7 +164,13 @@ Model model(const json& v, std::size_t index, const Catalog& catalog) {
   }
   m.context_window = c.optional_count(v, "context_window");
   m.max_output_tokens = c.optional_count(v, "max_output_tokens");
-  c.optional_count(v, "embedding_dimensions");
+  m.embedding_dimensions = c.optional_count(v, "embedding_dimensions");
+  if (m.embedding_dimensions && m.kind != "embedding") {
+    c.fail("embedding_dimensions", "only embedding models have dimensions");
+  }
+  if (m.embedding_dimensions && *m.embedding_dimensions > kMaxEmbeddingDimensions) {
+    c.fail("embedding_dimensions", "must be at most " + std::to_string(kMaxEmbeddingDimensions));
+  }
   m.tokenizer = c.optional_text(v, "tokenizer");
   const json& deprecated = c.member(v, "deprecated", "");
   if (!deprecated.is_boolean()) c.fail("deprecated", "must be true or false");

@@ -108,4 +108,26 @@ std::string format_percent(double fraction, int decimals) {
   return group_thousands(fixed(fraction * 100, decimals)) + "%";
 }
 
+std::string format_bytes(double value) {
+  if (!std::isfinite(value)) return "—";
+  std::string sign = value < 0 ? "-" : "";
+  double a = std::fabs(value);
+  if (std::round(a) < 1000) {
+    std::string n = format_count(a);
+    if (n == "0") sign.clear();
+    return sign + n + (n == "1" ? " byte" : " bytes");
+  }
+  static const char* const kUnits[] = {"KB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
+  constexpr std::size_t kLast = sizeof kUnits / sizeof kUnits[0] - 1;
+  double scaled = a / 1000;
+  for (std::size_t unit = 0;; ++unit, scaled /= 1000) {
+    // Three significant digits; 999.96 KB rounds to 1,000 and reads 1 MB.
+    int decimals = scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2;
+    std::string digits = strip_zeros(fixed(scaled, decimals), 0);
+    if (std::strtod(digits.c_str(), nullptr) < 1000 || unit == kLast) {
+      return sign + group_thousands(digits) + " " + kUnits[unit];
+    }
+  }
+}
+
 }  // namespace llmcalc

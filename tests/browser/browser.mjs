@@ -58,3 +58,12 @@ export async function startSite({ root = process.env.LLMCALC_SITE_DIR ?? 'web/di
 export async function typeInto(page, selector, text) {
   await page.fill(selector, text);
 }
+
+/** The page's text without error messages (they quote what was typed). */
+export async function shownText(page) {
+  return page.evaluate(() => {
+    const copy = document.querySelector('main').cloneNode(true);
+    copy.querySelectorAll('.error, [data-form-error], textarea').forEach((e) => e.remove());
+    return copy.textContent;
+  });
+}

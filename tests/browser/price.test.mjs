@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadLlmcalc } from 'llmcalc';
-import { startSite, SCREENSHOTS, DESKTOP, PHONE } from './browser.mjs';
+import { startSite, shownText, SCREENSHOTS, DESKTOP, PHONE } from './browser.mjs';
 
 const MONTH_DAYS = 365.25 / 12;
 let site;
@@ -26,15 +26,6 @@ async function openPage(viewport = DESKTOP, query = '') {
   await page.goto(`${site.url}price/${query}`);
   await page.waitForSelector('[data-price-results]:not([hidden])');
   return page;
-}
-
-/** The page's text without error messages (they quote what was typed). */
-async function shownText(page) {
-  return page.evaluate(() => {
-    const copy = document.querySelector('main').cloneNode(true);
-    copy.querySelectorAll('.error, [data-form-error], textarea').forEach((e) => e.remove());
-    return copy.textContent;
-  });
 }
 
 const tableReady = (page) => page.waitForSelector('[data-model-rows][data-priced]');

@@ -73,6 +73,8 @@ TEST(Instant, ParsesDatesTimesAndOffsets) {
 TEST(Catalog, LoadsAndFindsByIdAliasCaseAndProvider) {
   Catalog c = load_catalog(testing::tiny_catalog());
   EXPECT_EQ(c.models.size(), 5u);
+  EXPECT_EQ(c.find("a-embed")->embedding_dimensions, 1536);
+  EXPECT_FALSE(c.find("a-chat")->embedding_dimensions);
   EXPECT_EQ(c.generated, "2026-11-30");
   EXPECT_EQ(c.find("a-chat")->provider, "alpha");  // first provider wins a shared id
   EXPECT_EQ(c.find("host:a-chat")->provider, "host");
@@ -171,6 +173,16 @@ TEST(Catalog, ValidationNamesTheEntryAndField) {
       {[](json& j) { j["models"][0]["context_window"] = 1.5; },
        "model alpha:a-chat, field context_window"},
       {[](json& j) { j["models"][0]["aliases"] = "a"; }, "model alpha:a-chat, field aliases"},
+      {[](json& j) { j["models"][2]["embedding_dimensions"] = 0; },
+       "model alpha:a-embed, field embedding_dimensions: must be a positive whole number"},
+      {[](json& j) { j["models"][2]["embedding_dimensions"] = 1536.5; },
+       "model alpha:a-embed, field embedding_dimensions: must be a positive whole number"},
+      {[](json& j) { j["models"][2]["embedding_dimensions"] = "1536"; },
+       "model alpha:a-embed, field embedding_dimensions: must be a non-negative number"},
+      {[](json& j) { j["models"][2]["embedding_dimensions"] = 100000; },
+       "model alpha:a-embed, field embedding_dimensions: must be at most 65536"},
+      {[](json& j) { j["models"][0]["embedding_dimensions"] = 1024; },
+       "model alpha:a-chat, field embedding_dimensions: only embedding models have dimensions"},
       {[](json& j) { j["models"][0]["deprecated"] = "no"; },
        "model alpha:a-chat, field deprecated"},
       {[](json& j) { j["models"][0]["as_of"] = "recently"; }, "model alpha:a-chat, field as_of"},

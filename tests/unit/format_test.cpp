@@ -61,5 +61,27 @@ TEST(Format, RatiosAndPercents) {
   EXPECT_EQ(format_percent(12.5, 0), "1,250%");
 }
 
+TEST(Format, BytesInDecimalUnitsWithThreeSignificantDigits) {
+  EXPECT_EQ(format_bytes(0), "0 bytes");
+  EXPECT_EQ(format_bytes(1), "1 byte");
+  EXPECT_EQ(format_bytes(512), "512 bytes");
+  EXPECT_EQ(format_bytes(999), "999 bytes");
+  EXPECT_EQ(format_bytes(1000), "1 KB");
+  EXPECT_EQ(format_bytes(6144), "6.14 KB");
+  EXPECT_EQ(format_bytes(1500), "1.5 KB");
+  EXPECT_EQ(format_bytes(61'440'000), "61.4 MB");
+  EXPECT_EQ(format_bytes(123'456'789), "123 MB");
+  EXPECT_EQ(format_bytes(999'960), "1 MB");  // not "1,000 KB"
+  EXPECT_EQ(format_bytes(99'960), "100 KB");
+  EXPECT_EQ(format_bytes(1.5e9), "1.5 GB");
+  EXPECT_EQ(format_bytes(2e12), "2 TB");
+  EXPECT_EQ(format_bytes(1.2e17), "120 PB");
+  EXPECT_EQ(format_bytes(2.62144e18), "2.62 EB");
+  EXPECT_EQ(format_bytes(3e27), "3,000 YB");
+  EXPECT_EQ(format_bytes(-2048), "-2.05 KB");
+  EXPECT_EQ(format_bytes(-0.0), "0 bytes");
+  EXPECT_EQ(format_bytes(std::nan("")), "—");
+}
+
 }  // namespace
 }  // namespace llmcalc

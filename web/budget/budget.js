@@ -12,16 +12,10 @@ import './budget-page.css';
 import { startBudgetPage, sectionRows, SECTION_COLUMNS } from '../src/budget/page.js';
 import { renderStackedBars } from '../src/charts/stacked-bars.js';
 import { stackRows } from '../src/budget/render.js';
-import { sourceHost } from '../src/shell/source-host.js';
 import { downloadCsv, downloadJson, downloadPng, downloadSvg } from '../src/shell/export.js';
+import { make, sourceHost, sourceLink } from '../src/shell/dom.js';
 
 const $ = (selector) => document.querySelector(selector);
-
-function make(tag, props = {}, children = []) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
 
 function badge(m, f) {
   if (m.fits === null) return make('span', { className: 'fit-badge fit-badge--muted', textContent: 'Window unknown' });
@@ -49,7 +43,7 @@ function modelItem(llm, m, providerName) {
     lines.push(
       make('p', { className: 'hint' }, [
         'Prices: ',
-        make('a', { href: m.price_source, textContent: sourceHost(m.price_source), rel: 'noreferrer', target: '_blank' }),
+        sourceLink(m.price_source, sourceHost(m.price_source)),
         `, as of ${m.as_of}. The output reserve is billed as output (a ceiling).`,
       ]),
     );

@@ -12,6 +12,7 @@ import { startBudgetPage, sectionRows, SECTION_COLUMNS } from '../src/budget/pag
 import { renderStackedBars } from '../src/charts/stacked-bars.js';
 import { stackRows } from '../src/budget/render.js';
 import { downloadCsv, downloadJson, downloadPng, downloadSvg } from '../src/shell/export.js';
+import { make } from '../src/shell/dom.js';
 
 const $ = (selector) => document.querySelector(selector);
 const form = document.getElementById('window-form');
@@ -20,10 +21,6 @@ const SCALE_NOTES = {
   linear: 'One token axis for every model: bar lengths compare the windows themselves.',
   log: 'A log token axis from 100 tokens: small windows and sections stay visible beside 2M ones.',
 };
-
-function make(tag, props = {}) {
-  return Object.assign(document.createElement(tag), props);
-}
 
 function render(llm, r) {
   const f = llm.format;

@@ -12,7 +12,7 @@ import { loadLlmcalc, LlmcalcError } from 'llmcalc';
 import { downloadCsv, downloadJson, downloadPng, downloadSvg } from '../src/shell/export.js';
 import { renderBarChart } from '../src/charts/bar-chart.js';
 import { bindFormToUrl, copyLink } from '../src/shell/url-state.js';
-import { sourceHost } from '../src/shell/source-host.js';
+import { make, sourceHost, sourceLink } from '../src/shell/dom.js';
 
 const DAYS_PER_MONTH = 365.25 / 12;
 const MAX_COMPARE = 6;
@@ -33,16 +33,6 @@ const status = $('[data-status]');
 const formError = $('[data-form-error]');
 const results = $('[data-price-results]');
 const compareField = $('[data-compare-field]');
-
-function make(tag, props = {}, children = []) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
-
-function sourceLink(url, text) {
-  return make('a', { href: url, textContent: text, rel: 'noreferrer', target: '_blank' });
-}
 
 /**
  * Reads a typed count that the core has no field for (requests, the cached

@@ -4,12 +4,7 @@
 // the context-window page windows of one's own. The choice lives in a
 // hidden form field as "provider:id" and "window:N" items, so it is in the
 // page URL like every other input.
-function make(tag, props = {}, children = []) {
-  const node = Object.assign(document.createElement(tag), props);
-  for (const [k, v] of Object.entries(props.attrs ?? {})) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
+import { make } from '../shell/dom.js';
 
 /** "128K", "1M", "1.05M": a window at a glance. */
 export function shortTokens(n) {

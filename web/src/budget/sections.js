@@ -3,6 +3,8 @@
 // pasted as text (counted per model); the output reserve is a count.
 // The fields are built here so both pages have the same ones; numbers go
 // into the page URL, pasted text does not (data-no-url).
+import { make } from '../shell/dom.js';
+
 export const SECTIONS = [
   { id: 'system', label: 'System prompt', value: '800' },
   { id: 'tools', label: 'Tool definitions', value: '1,200' },
@@ -12,13 +14,6 @@ export const SECTIONS = [
   { id: 'user', label: 'User message', value: '300' },
   { id: 'output', label: 'Output reserve', value: '4,000', hint: 'Room kept for the reply.' },
 ];
-
-function make(tag, props = {}, children = []) {
-  const node = Object.assign(document.createElement(tag), props);
-  for (const [k, v] of Object.entries(props.attrs ?? {})) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
 
 function modeSwitch(section) {
   const name = `${section.id}_mode`;

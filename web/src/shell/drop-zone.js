@@ -1,5 +1,6 @@
 // A file drop target: highlights while a file is dragged over it
-// ([data-dragging]) and hands the first dropped file to onFile.
+// ([data-dragging]) and hands the first dropped file to onFile (all of
+// them as its second argument, for targets that take several).
 export function bindDropZone(zone, onFile) {
   zone.addEventListener('dragover', (e) => {
     e.preventDefault();
@@ -9,6 +10,6 @@ export function bindDropZone(zone, onFile) {
   zone.addEventListener('drop', (e) => {
     e.preventDefault();
     zone.removeAttribute('data-dragging');
-    onFile(e.dataTransfer.files[0]);
+    onFile(e.dataTransfer.files[0], [...e.dataTransfer.files]);
   });
 }

@@ -32,6 +32,12 @@ export const tools = [
     readySelector: '[data-window-results]:not([hidden])',
   },
   {
+    path: 'embedding/',
+    name: 'Embedding cost',
+    summary: 'What embedding a corpus costs once, a month and in the first year, with re-embedding and queries, and how much its vectors take to store.',
+    readySelector: '[data-embedding-results]:not([hidden])',
+  },
+  {
     path: 'json/',
     name: 'JSON formatter',
     summary: 'Format, minify, sort keys or validate JSON and JSONL files of many megabytes, with the line and column of every error.',

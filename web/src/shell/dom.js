@@ -1,0 +1,27 @@
+// Small DOM helpers shared by the tool pages.
+
+/**
+ * An element with properties and children: make('td', { className: 'num', textContent: '5' }).
+ * `attrs` sets attributes that have no property (aria-*, data-*, role).
+ */
+export function make(tag, props = {}, children = []) {
+  const { attrs = {}, ...properties } = props;
+  const node = Object.assign(document.createElement(tag), properties);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+/** A link to a price source, opened in a new tab without a referrer. */
+export function sourceLink(url, text) {
+  return make('a', { href: url, textContent: text, rel: 'noreferrer', target: '_blank' });
+}
+
+/** Readable host of a source URL ("openai.com"); the URL itself if it does not parse. */
+export function sourceHost(url) {
+  try {
+    return new URL(url).hostname.replace(/^(www|docs|api-docs|developers)\./, '');
+  } catch {
+    return url;
+  }
+}
