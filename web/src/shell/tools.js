@@ -38,6 +38,12 @@ export const tools = [
     readySelector: '[data-embedding-results]:not([hidden])',
   },
   {
+    path: 'chunking/',
+    name: 'RAG chunking',
+    summary: 'Token-exact chunks: count by the exact formula, overlap overhead, embedding cost and storage, chunks per request, your document cut and exported.',
+    readySelector: '[data-chunk-results]:not([hidden])',
+  },
+  {
     path: 'json/',
     name: 'JSON formatter',
     summary: 'Format, minify, sort keys or validate JSON and JSONL files of many megabytes, with the line and column of every error.',
