@@ -39,6 +39,7 @@ int run_json(const std::vector<std::string>& args);
 int run_dataset(const std::vector<std::string>& args);
 int run_chunk(const std::vector<std::string>& args);
 int run_budget(const std::vector<std::string>& args);
+int run_training(const std::vector<std::string>& args);
 int run_embedding(const std::vector<std::string>& args);
 
 }  // namespace llmcalc::cli

@@ -6,12 +6,15 @@
 #include <limits>
 
 #include "args.h"
+#include "catalog/active_catalog.h"
 #include "command.h"
 #include "command_args.h"
 #include "dataset/dataset_json.h"
+#include "embedded_catalog.h"
 #include "read_input.h"
 #include "tokenizer/chat.h"
 #include "tokenizer/models.h"
+#include "training/training_cost.h"
 #include "util/format.h"
 #include "util/number_input.h"
 #include "vocab_files.h"
@@ -31,7 +34,7 @@ const char* const kUsage =
     "  --epochs N        epochs to bill (default: OpenAI's rule from the example count)\n"
     "  --token-limit N   tokens per example that are trained on (default 16,385)\n"
     "  --training-price USD  training price per 1M tokens, for training_cost_usd\n"
-    "                    (the catalog has no training prices yet)\n"
+    "                    (default: the catalog's price for --model, where it has one)\n"
     "  --json            print one JSON object: examples, errors [{line, column, type,\n"
     "                    message}], warnings, epochs, billed_tokens, training_cost_usd\n"
     "                    (null when unknown), and more\n"
@@ -129,6 +132,22 @@ int body(const std::vector<std::string>& argv) {
         check_range(parse_number(*p, "--training-price", "--training-price"), NumberRange{0, 1e6},
                     "--training-price", "--training-price");
   }
+  nlohmann::json price_notes = nlohmann::json::array();
+  if (!options.price_per_million) {
+    // The catalog's price for the model (dated snapshots resolve to it).
+    load_embedded_catalog();
+    const Model* entry = active_catalog().find(*model);
+    if (auto price = entry ? training::token_training_price(*entry) : std::nullopt) {
+      options.price_per_million = price->per_million;
+      price_notes.push_back("Training price: " + format_usd(price->per_million) +
+                            " per 1M tokens, from " + price->source + " (as of " + price->as_of +
+                            ").");
+    } else {
+      price_notes.push_back("The catalog has no per-token training price for " + *model +
+                            ": give --training-price for training_cost_usd.");
+    }
+  }
+
   // An unknown model is an InputError naming the closest known ids (exit 1).
   const std::string encoding_name = tokenizer::encoding_for_model(*model);
   auto encoding = load_encoding_files(encoding_name);
@@ -140,12 +159,7 @@ int body(const std::vector<std::string>& argv) {
   nlohmann::json notes = nlohmann::json::array();
   notes.push_back("Tokens are counted with " + encoding_name +
                   " the way OpenAI's cookbook counts a chat request: an estimate.");
-  if (!options.price_per_million) {
-    notes.push_back(
-        "training_cost_usd needs --training-price: the catalog has no training "
-        "prices yet.");
-  }
-
+  for (const auto& n : price_notes) notes.push_back(n);
   read_chunks(path, kChunkBytes, [&](std::string_view chunk) {
     analyzer.feed(chunk);
     return true;

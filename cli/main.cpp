@@ -19,6 +19,8 @@ const std::vector<Command>& commands() {
       {"json", "format, minify, sort and validate JSON or JSONL", run_json},
       {"dataset", "check a chat fine-tuning dataset (JSONL) for format errors", run_dataset},
       {"chunk", "token-exact RAG chunks of a file: count, ranges, overlap cost", run_chunk},
+      {"training", "fine-tuning cost: hosted providers, tuned price sheets, rented GPUs",
+       run_training},
       {"budget", "a prompt's sections against each model's context window, with cost", run_budget},
       {"embedding", "embedding cost of a corpus: one-time, monthly, first year; vector storage",
        run_embedding},

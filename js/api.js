@@ -73,6 +73,8 @@ export function createApi(module, loadAsset) {
     findModel: (id) => callJson(module.findModel, { model: id }),
     listModels: (input = {}) => callJson(module.listModels, { date: now(), ...input }),
     price: (input) => callJson(module.price, { ...input, date: input?.date ?? now() }),
+    // Fine-tuning cost (src/training/): hosted quotes, price sheets, GPUs; needs loadCatalog().
+    trainingCost: (input) => callJson(module.trainingCost, { ...input, date: input?.date ?? now() }),
     // Prompt token budget (src/budget/); catalog model ids need loadCatalog().
     budget: (input) => callJson(module.budget, { ...input, date: input?.date ?? now() }),
     // Embedding cost (src/embedding/); needs `await loadCatalog()` first, defaults to now.

@@ -547,3 +547,73 @@ export interface Llmcalc {
   /** The prompt token budget per model; catalog ids need loadCatalog() first. */
   budget(input: BudgetInput): BudgetResult;
 }
+
+export interface TrainingInput {
+  examples: NumberLike;
+  /** Average tokens per example; or dataset_tokens (per epoch), not both. */
+  tokens_per_example?: NumberLike;
+  dataset_tokens?: NumberLike;
+  /** Default: OpenAI's rule from the example count. */
+  epochs?: NumberLike;
+  /** Billions of parameters: Together AI's brackets and the self-hosted estimate. */
+  params_billions?: NumberLike;
+  /** LoRA's trainable share of the parameters, default 0.01. */
+  trainable_fraction?: NumberLike;
+  validation_tokens?: NumberLike;
+  evaluations?: NumberLike;
+  /** Hours of reinforcement fine-tuning, priced per hour. */
+  rft_hours?: NumberLike;
+  /** The price sheet's request size. */
+  prompt_tokens?: NumberLike;
+  output_tokens?: NumberLike;
+  /** Default: an H100 SXM, 989 TFLOPS at 40 %, $2.50 an hour, 80 GB. */
+  gpu?: { name?: string; tflops?: NumberLike; utilization?: NumberLike; hourly_usd?: NumberLike; memory_gb?: NumberLike };
+  date?: string;
+}
+
+export interface TrainingPrices {
+  input: number | null;
+  cached: number | null;
+  output: number | null;
+}
+
+export interface HostedTrainingQuote {
+  provider: string;
+  /** Catalog id; null for Together AI's size brackets. */
+  model: string | null;
+  label: string;
+  method: 'supervised' | 'reinforcement' | 'lora' | 'full';
+  price_per_million: number | null;
+  price_per_hour: number | null;
+  billed_tokens: number;
+  /** null: priced per hour and no hours given — never $0. */
+  cost_usd: number | null;
+  base: TrainingPrices | null;
+  tuned: TrainingPrices | null;
+  per_request: { base: number | null; tuned: number | null } | null;
+  new_jobs_until: string | null;
+  /** False after the provider's last day for new jobs. */
+  available: boolean;
+  source: string;
+  as_of: string;
+  /** False: from secondary sources, to be confirmed. */
+  confirmed: boolean;
+}
+
+export interface TrainingResult {
+  dataset: { examples: number; tokens_per_epoch: number; epochs: number; default_epochs: boolean; training_tokens: number; validation_tokens: number; evaluations: number };
+  hosted: HostedTrainingQuote[];
+  self_hosted: {
+    params_billions: number;
+    trainable_fraction: number;
+    gpu: { name: string; tflops: number; utilization: number; hourly_usd: number; memory_gb: number };
+    methods: { method: 'full' | 'lora' | 'qlora'; flops: number; gpu_hours: number; cost_usd: number; memory_gb: number; gpus: number; formula: string }[];
+  } | null;
+  date: string;
+  notes: string[];
+}
+
+export interface Llmcalc {
+  /** Fine-tuning cost at hosted providers and on rented GPUs; needs loadCatalog() first. */
+  trainingCost(input: TrainingInput): TrainingResult;
+}

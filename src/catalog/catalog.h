@@ -59,6 +59,7 @@ struct Provider {
   std::string as_of;
   std::optional<double> batch_multiplier;  // none: no batch price offered
   std::string batch_source;
+  nlohmann::json fine_tuning;  // provider-wide fine-tuning prices (Together's size tiers), or null
 };
 
 // The longest vectors accepted anywhere (catalog entries and the

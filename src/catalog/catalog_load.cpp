@@ -142,6 +142,10 @@ Provider provider(const json& v, std::size_t index) {
     p.batch_source = src.get<std::string>();
     named.date(b, "as_of", true);
   }
+  if (auto ft = v.find("fine_tuning"); ft != v.end() && !ft->is_null()) {
+    if (!ft->is_object()) named.fail("fine_tuning", "must be an object");
+    p.fine_tuning = *ft;
+  }
   return p;
 }
 

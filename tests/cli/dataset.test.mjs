@@ -47,8 +47,17 @@ test('--json carries examples, errors with line and type, epochs, billed tokens'
   assert.equal(result.tokens.examples, 1);
   assert.equal(result.epochs, 25);
   assert.equal(result.billed_tokens, 25 * result.tokens.total);
-  // No training price in the catalog: unknown, not zero.
-  assert.equal(result.training_cost_usd, null);
+  // The catalog's training price of gpt-4o-mini ($3 per 1M), named in a note.
+  assert.equal(result.training_cost_usd, (result.billed_tokens * 3) / 1e6);
+  assert.ok(result.notes.some((n) => /Training price: \$3\.00 per 1M tokens/.test(n)), result.notes.join(' | '));
+});
+
+test('a model without a per-token training price: unknown, never zero', () => {
+  const path = join(dir, 'plain.jsonl');
+  writeFileSync(path, `${good}\n`);
+  const r = JSON.parse(run([path, '--model', 'gpt-3.5-turbo', '--json']).stdout);
+  assert.equal(r.training_cost_usd, null);
+  assert.ok(r.notes.some((n) => /--training-price/.test(n)));
 });
 
 test('tokens per example follow the cookbook count; a price gives the cost', () => {
