@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <utility>
 
 #include "catalog/active_catalog.h"
 #include "catalog/catalog_json.h"
@@ -107,13 +108,24 @@ json training_api(const json& in) {
     Gpu gpu;
     if (auto g = in.find("gpu"); g != in.end() && !g->is_null()) {
       if (!g->is_object()) throw InputError("gpu", "The GPU must be an object.");
+      // Errors name the page's fields (gpu_tflops, …), not the keys inside "gpu".
+      json fields = json::object();
+      for (const auto& [key, field] : {std::pair<const char*, const char*>{"tflops", "gpu_tflops"},
+                                       {"utilization", "utilization"},
+                                       {"hourly_usd", "gpu_hourly_usd"},
+                                       {"memory_gb", "gpu_memory_gb"}}) {
+        if (g->contains(key)) fields[field] = g->at(key);
+      }
+      auto name = g->find("name");
       gpu = make_gpu(
-          g->value("name", gpu.name),
-          optional_number(*g, "tflops", "The GPU's peak TFLOPS", kAny).value_or(gpu.peak_tflops),
-          optional_number(*g, "utilization", "The utilisation", kAny).value_or(gpu.utilization),
-          optional_number(*g, "hourly_usd", "The price per GPU-hour", kAny)
+          name != g->end() && name->is_string() ? name->get<std::string>() : gpu.name,
+          optional_number(fields, "gpu_tflops", "The GPU's peak TFLOPS", kAny)
+              .value_or(gpu.peak_tflops),
+          optional_number(fields, "utilization", "The utilisation", kAny).value_or(gpu.utilization),
+          optional_number(fields, "gpu_hourly_usd", "The price per GPU-hour", kAny)
               .value_or(gpu.hourly_usd),
-          optional_number(*g, "memory_gb", "The GPU's memory", kAny).value_or(gpu.memory_gb));
+          optional_number(fields, "gpu_memory_gb", "The GPU's memory", kAny)
+              .value_or(gpu.memory_gb));
     }
     double fraction =
         optional_number(in, "trainable_fraction", "The trainable fraction", kAny).value_or(0.01);

@@ -171,6 +171,12 @@ TEST_F(Training, BadInputNamesTheField) {
   EXPECT_EQ(field(gpu), "utilization");
   gpu["gpu"] = {{"tflops", -1}};
   EXPECT_EQ(field(gpu), "gpu_tflops");
+  gpu["gpu"] = {{"hourly_usd", "Infinity"}};
+  EXPECT_EQ(field(gpu), "gpu_hourly_usd");
+  gpu["gpu"] = {{"memory_gb", "lots"}};
+  EXPECT_EQ(field(gpu), "gpu_memory_gb");
+  gpu["gpu"] = 5;
+  EXPECT_EQ(field(gpu), "gpu");
   json lora = with("params_billions", 7);
   lora["trainable_fraction"] = 0;
   EXPECT_EQ(field(lora), "trainable_fraction");

@@ -20,6 +20,12 @@ export const tools = [
     summary: 'When does fine-tuning pay for itself? Training cost against per-request savings, with a verdict.',
   },
   {
+    path: 'fine-tuning/',
+    name: 'Fine-tuning cost',
+    summary: 'Training at OpenAI, Vertex AI and Together AI or on rented GPUs (full, LoRA, QLoRA), the tuned price sheet beside the base, carried into break-even.',
+    readySelector: '[data-tuning-results]:not([hidden])',
+  },
+  {
     path: 'budget/',
     name: 'Prompt token budget',
     summary: 'Will it fit? Each part of a prompt against every model\'s context window: share used, tokens left, what to cut, cost per request.',

@@ -1,0 +1,241 @@
+// The fine-tuning cost estimator: the core's trainingCost (the same code as
+// `llmcalc training`) on every keystroke – hosted quotes from the catalog
+// with their sources, dates and wind-down dates, the tuned model's price
+// sheet beside its base with a link that carries the numbers into the
+// break-even page, and the self-hosted GPU estimate with its formulas.
+import '../src/styles/tool.css';
+import './fine-tuning.css';
+import { loadLlmcalc, LlmcalcError } from 'llmcalc';
+import { make, sourceHost, sourceLink } from '../src/shell/dom.js';
+import { bindFormToUrl, copyLink } from '../src/shell/url-state.js';
+import { downloadCsv, downloadJson } from '../src/shell/export.js';
+
+// Editable starting points, not facts: peak dense BF16 throughput from the
+// makers' data sheets and typical on-demand rental prices in late 2026.
+const GPUS = {
+  h100: { name: 'H100 SXM', tflops: '989', hourly: '2.50', memory: '80' },
+  a100: { name: 'A100 80 GB', tflops: '312', hourly: '1.50', memory: '80' },
+  l40s: { name: 'L40S', tflops: '362', hourly: '1.00', memory: '48' },
+  rtx4090: { name: 'RTX 4090', tflops: '165', hourly: '0.40', memory: '24' },
+};
+const METHOD_LABELS = { supervised: 'Supervised', reinforcement: 'Reinforcement', lora: 'LoRA', full: 'Full', qlora: 'QLoRA' };
+
+const form = document.getElementById('tuning-form');
+const $ = (selector) => document.querySelector(selector);
+const out = (name) => $(`[data-out="${name}"]`);
+const status = $('[data-status]');
+const formError = $('[data-form-error]');
+const results = $('[data-tuning-results]');
+
+const value = (name) => form.elements[name].value;
+const optional = (name) => (value(name).trim() === '' ? undefined : value(name));
+
+function readInput() {
+  const withParams = optional('params_billions') !== undefined;
+  return {
+    examples: value('examples'),
+    tokens_per_example: value('tokens_per_example'),
+    epochs: optional('epochs'),
+    prompt_tokens: value('prompt_tokens'),
+    output_tokens: value('output_tokens'),
+    rft_hours: optional('rft_hours'),
+    validation_tokens: value('validation_tokens'),
+    evaluations: value('evaluations'),
+    ...(withParams
+      ? {
+          params_billions: value('params_billions'),
+          trainable_fraction: value('trainable_fraction'),
+          gpu: {
+            name: GPUS[value('gpu_preset')]?.name ?? 'GPU',
+            tflops: value('gpu_tflops'),
+            utilization: value('utilization'),
+            hourly_usd: value('gpu_hourly_usd'),
+            memory_gb: value('gpu_memory_gb'),
+          },
+        }
+      : {}),
+  };
+}
+
+function clearErrors() {
+  for (const field of form.querySelectorAll('.field')) {
+    field.removeAttribute('data-invalid');
+    field.querySelector('input')?.removeAttribute('aria-invalid');
+    const box = field.querySelector('.error');
+    if (box) box.textContent = '';
+  }
+  formError.hidden = true;
+}
+
+// Core fields whose input has another name here.
+const FIELD_OF = { tokens_per_epoch: 'tokens_per_example' };
+
+function showError(error) {
+  const name = FIELD_OF[error.field] ?? error.field;
+  const field = form.querySelector(`.field[data-field="${name}"]`);
+  if (field) {
+    field.setAttribute('data-invalid', '');
+    field.querySelector('input')?.setAttribute('aria-invalid', 'true');
+    field.querySelector('.error').textContent = error.message;
+  }
+  formError.textContent = error.message;
+  formError.hidden = false;
+  results.hidden = true;
+}
+
+/** The break-even page with this quote's training cost and prices filled in. */
+function breakEvenLink(q) {
+  const params = new URLSearchParams({
+    training_cost: String(q.cost_usd),
+    base_prompt_tokens: value('prompt_tokens'),
+    base_output_tokens: value('output_tokens'),
+    base_input_price: String(q.base.input),
+    base_output_price: String(q.base.output),
+    tuned_prompt_tokens: value('prompt_tokens'),
+    tuned_output_tokens: value('output_tokens'),
+    tuned_input_price: String(q.tuned.input),
+    tuned_output_price: String(q.tuned.output),
+  });
+  return make('a', { href: `../break-even/?${params}`, className: 'nowrap', textContent: 'Carry over →' });
+}
+
+function statusCell(q) {
+  const cell = make('td', { className: 'small' });
+  const date = (d) => make('span', { className: 'nowrap', textContent: d });
+  if (!q.available) cell.append('no new jobs after ', date(q.new_jobs_until), ' · ');
+  else if (q.new_jobs_until) cell.append('new jobs until ', date(q.new_jobs_until), ' · ');
+  if (!q.confirmed) cell.append('unconfirmed figure · ');
+  cell.append(sourceLink(q.source, sourceHost(q.source)), ', ', date(q.as_of));
+  return cell;
+}
+
+function render(llm, r) {
+  const f = llm.format;
+  results.hidden = false;
+  const d = r.dataset;
+  out('tokens').textContent = f.count(d.training_tokens);
+  out('tokens_sub').textContent = `${f.count(d.tokens_per_epoch)} × ${d.epochs} epochs${d.default_epochs ? ' (OpenAI\'s rule)' : ''}`;
+  const priced = r.hosted.filter((q) => q.cost_usd !== null && q.available);
+  const cheapest = priced.reduce((a, b) => (b.cost_usd < a.cost_usd ? b : a), priced[0]);
+  out('cheapest').textContent = cheapest ? f.usd(cheapest.cost_usd) : '—';
+  out('cheapest_sub').textContent = cheapest
+    ? cheapest.model
+      ? `${cheapest.model}, ${METHOD_LABELS[cheapest.method].toLowerCase()}`
+      : cheapest.label
+    : 'no hosted price applies';
+
+  $('[data-hosted]').replaceChildren(
+    ...r.hosted.map((q) => {
+      const price = q.price_per_million !== null ? `${f.usd(q.price_per_million)}/1M` : `${f.usd(q.price_per_hour)}/hour`;
+      const cost = q.cost_usd !== null ? f.usd(q.cost_usd) : 'enter hours';
+      const billed = q.price_per_million !== null ? ` · ${f.count(q.billed_tokens)} tokens` : '';
+      return make('tr', { className: q.available ? '' : 'unavailable' }, [
+        make('th', { scope: 'row' }, [
+          make('span', { className: 'quote-label', textContent: q.model ?? q.label }),
+          make('span', { className: 'quote-detail', textContent: `${METHOD_LABELS[q.method] ?? q.method}${billed}` }),
+        ]),
+        make('td', { className: 'num nowrap', textContent: price }),
+        make('td', { className: 'num nowrap', textContent: cost }),
+        statusCell(q),
+      ]);
+    }),
+  );
+
+  const inOut = (p) => (p ? `${p.input === null ? '—' : f.usd(p.input)} / ${p.output === null ? '—' : f.usd(p.output)}` : 'not listed');
+  $('[data-sheet]').replaceChildren(
+    ...r.hosted
+      .filter((q) => q.base)
+      .map((q) => {
+        const per = q.per_request;
+        const perText = per.base === null ? '—' : `${f.usd(per.base)} → ${per.tuned === null ? 'not listed' : f.usd(per.tuned)}`;
+        const carry = q.tuned && q.cost_usd !== null && per.base !== null && per.tuned !== null ? breakEvenLink(q) : '';
+        return make('tr', {}, [
+          make('th', { scope: 'row', textContent: q.model }),
+          make('td', { className: 'num', textContent: inOut(q.base) }),
+          make('td', { className: 'num', textContent: inOut(q.tuned) }),
+          make('td', { className: 'num', textContent: perText }),
+          make('td', {}, [carry]),
+        ]);
+      }),
+  );
+
+  const self = r.self_hosted;
+  $('[data-self-box]').hidden = !self;
+  if (self) {
+    $('[data-self]').replaceChildren(
+      ...self.methods.map((m) =>
+        make('tr', {}, [
+          make('th', { scope: 'row', textContent: METHOD_LABELS[m.method] }),
+          make('td', { className: 'num', textContent: f.number(m.gpu_hours, 1) }),
+          make('td', { className: 'num', textContent: f.usd(m.cost_usd) }),
+          make('td', { className: 'num', textContent: `${f.number(m.memory_gb, 1)} GB` }),
+          make('td', { className: 'num', textContent: f.count(m.gpus) }),
+        ]),
+      ),
+    );
+    const g = self.gpu;
+    $('[data-formulas]').replaceChildren(
+      ...self.methods.map((m) => make('li', { textContent: `${METHOD_LABELS[m.method]}: ${m.formula}.` })),
+      make('li', {
+        textContent: `GPU-hours = FLOPs ÷ (${f.number(g.tflops)} TFLOPS × ${f.percent(g.utilization, 0)} utilisation) ÷ 3,600; cost = GPU-hours × ${f.usd(g.hourly_usd)}; GPUs = memory ÷ ${f.number(g.memory_gb)} GB, rounded up.`,
+      }),
+    );
+  }
+  $('[data-notes]').replaceChildren(...r.notes.map((n) => make('li', { textContent: n })));
+}
+
+async function main() {
+  bindFormToUrl(form);
+  let llm;
+  try {
+    llm = await loadLlmcalc();
+    await llm.loadCatalog();
+  } catch (e) {
+    status.textContent = `The calculator could not load: ${e.message}`;
+    return;
+  }
+  status.hidden = true;
+  let last = null;
+  const exportButtons = document.querySelectorAll('[data-export]');
+  const compute = () => {
+    clearErrors();
+    try {
+      last = { input: readInput(), result: llm.trainingCost(readInput()) };
+      render(llm, last.result);
+    } catch (e) {
+      last = null;
+      showError(e instanceof LlmcalcError ? e : { field: '', message: String(e.message ?? e) });
+    }
+    for (const button of exportButtons) button.disabled = !last;
+  };
+  form.addEventListener('input', (event) => {
+    if (event.target.name === 'gpu_preset') return;
+    compute();
+  });
+  form.addEventListener('change', (event) => {
+    if (event.target.name === 'gpu_preset') {
+      const g = GPUS[event.target.value];
+      form.elements.gpu_tflops.value = g.tflops;
+      form.elements.gpu_hourly_usd.value = g.hourly;
+      form.elements.gpu_memory_gb.value = g.memory;
+      form.dispatchEvent(new Event('input')); // the URL keeps the filled values too
+    }
+    compute();
+  });
+  compute();
+  const exporters = {
+    csv: () =>
+      downloadCsv(
+        'fine-tuning-cost.csv',
+        ['provider', 'label', 'method', 'price_per_million', 'price_per_hour', 'billed_tokens', 'cost_usd', 'available', 'confirmed', 'source', 'as_of'],
+        last.result.hosted,
+      ),
+    json: () => downloadJson('fine-tuning-cost.json', last),
+  };
+  for (const button of exportButtons) button.addEventListener('click', () => last && exporters[button.dataset.export]());
+  $('[data-copy-link]').addEventListener('click', async () => {
+    $('[data-copy-status]').textContent = await copyLink();
+  });
+}
+
+main();
