@@ -3,6 +3,7 @@
 // screenshots at desktop and phone widths.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { loadLlmcalc } from 'llmcalc';
 import { startSite, SCREENSHOTS, DESKTOP, PHONE } from './browser.mjs';
 
 let site;
@@ -152,6 +153,38 @@ test('dark theme toggle and screenshot', async () => {
   assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
   await page.screenshot({ path: `${SCREENSHOTS}/break-even-dark.png`, fullPage: true });
   await page.close();
+});
+
+test('real prices: models from the catalog fill the price fields; a tuned model replaces a larger one', async () => {
+  const llm = await loadLlmcalc();
+  const catalog = await llm.loadCatalog();
+  const gpt4o = catalog.models.find((m) => m.provider === 'openai' && m.id === 'gpt-4o');
+  const page = await openPage();
+  await page.waitForSelector('#base_model option[value="openai:gpt-4o"]', { state: 'attached' });
+  await page.selectOption('#base_model', 'openai:gpt-4o');
+  assert.equal(await page.inputValue('#base_input_price'), String(gpt4o.prices.input));
+  assert.equal(await page.inputValue('#base_output_price'), String(gpt4o.prices.output));
+  assert.match(await page.textContent('[data-model-hint="base"]'), new RegExp(`as of ${gpt4o.as_of}`));
+  await page.selectOption('#tuned_model', 'tuned:openai:gpt-4o-mini');
+  assert.equal(await page.inputValue('#tuned_input_price'), '0.3');
+  assert.equal(await page.inputValue('#tuned_output_price'), '1.2');
+  const expected = llm.breakEven({
+    training_cost: '90', base_prompt_tokens: '3000', base_output_tokens: '300', base_input_price: String(gpt4o.prices.input), base_output_price: String(gpt4o.prices.output),
+    tuned_prompt_tokens: '500', tuned_output_tokens: '300', tuned_input_price: '0.3', tuned_output_price: '1.2', monthly_volume: '100,000', horizon_months: '12',
+  });
+  await page.waitForFunction((want) => document.querySelector('[data-out="break_even"]').textContent === want, llm.format.count(expected.break_even_requests));
+  assert.match(decodeURIComponent(page.url()), /tuned_model=tuned:openai:gpt-4o-mini/);
+  // Typing a price switches the picker back to typed prices.
+  await page.fill('#tuned_input_price', '0.35');
+  assert.equal(await page.inputValue('#tuned_model'), '');
+  // The example link restores both models once the catalog has loaded.
+  await page.goto(`${site.url}break-even/`);
+  await page.click('[data-scenario]');
+  await page.waitForFunction(() => document.querySelector('#tuned_model').value === 'tuned:openai:gpt-4o-mini');
+  assert.equal(await page.inputValue('#base_model'), 'openai:gpt-4o');
+  assert.equal(await page.inputValue('#training_cost'), '4.5');
+  await page.screenshot({ path: `${SCREENSHOTS}/break-even-catalog-desktop.png`, fullPage: true });
+  await page.context().close();
 });
 
 test('nothing was requested from another origin and no script errors', () => {

@@ -7,6 +7,7 @@ import { loadLlmcalc, LlmcalcError } from 'llmcalc';
 import { renderLineChart } from '../src/charts/line-chart.js';
 import { bindFormToUrl, copyLink } from '../src/shell/url-state.js';
 import { downloadCsv, downloadJson, downloadPng, downloadSvg } from '../src/shell/export.js';
+import { bindCatalogPrices } from './catalog-prices.js';
 
 const form = document.getElementById('break-even-form');
 const results = document.querySelector('[data-results]');
@@ -35,7 +36,7 @@ function syncModes() {
 function readInput() {
   const input = {};
   for (const field of form.querySelectorAll('.field')) {
-    if (field.closest('[hidden]')) continue;
+    if (field.closest('[hidden]') || field.hasAttribute('data-model-field')) continue;
     const name = field.dataset.field;
     input[name] = form.elements[name].value;
   }
@@ -45,8 +46,9 @@ function readInput() {
 function clearErrors() {
   for (const field of form.querySelectorAll('.field')) {
     field.removeAttribute('data-invalid');
-    field.querySelector('input').removeAttribute('aria-invalid');
-    field.querySelector('.error').textContent = '';
+    field.querySelector('input, select').removeAttribute('aria-invalid');
+    const box = field.querySelector('.error');
+    if (box) box.textContent = '';
   }
   formError.hidden = true;
 }
@@ -139,6 +141,10 @@ async function main() {
   form.addEventListener('input', compute);
   form.addEventListener('change', compute);
   compute();
+  // The model lists need the price catalog: the page computes without it.
+  bindCatalogPrices(llm, form).catch((e) => {
+    for (const hint of form.querySelectorAll('[data-model-hint]')) hint.textContent = `The price catalog could not load: ${e.message}`;
+  });
   const exporters = {
     csv: () => downloadCsv('break-even.csv', ['requests', 'months', 'base_cost', 'tuned_cost'], last.series),
     json: () => downloadJson('break-even.json', { input: readInput(), result: last }),
