@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   cmake ninja-build g++ clang clang-format libgtest-dev nlohmann-json3-dev
+  libclang-rt-dev            # libFuzzer, for scripts/fuzz.sh (clang only recommends it)
   emscripten                 # Debian's 3.1.6: the wasm toolchain
   chromium chromium-driver   # browser tests (playwright-core drives it)
   unicode-data               # UCD source of the tokenizer's Unicode tables
