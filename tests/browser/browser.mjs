@@ -67,3 +67,31 @@ export async function shownText(page) {
     return copy.textContent;
   });
 }
+
+/**
+ * Opens a tool page (`path` like 'budget/', with an optional query) in a
+ * new context and waits until `ready` (its results) shows.
+ */
+export async function openTool(site, path, ready, viewport = DESKTOP, query = '', options = {}) {
+  const page = await site.newPage(viewport, options);
+  await page.goto(`${site.url}${path}${query}`);
+  await page.waitForSelector(`${ready}:not([hidden])`);
+  return page;
+}
+
+/**
+ * For each [selector, bad value, field]: types the value, expects the
+ * field's error message and aria-invalid and the results hidden, then
+ * types the old value back and waits for the results again.
+ */
+export async function checkFieldErrors(page, cases, results) {
+  for (const [selector, bad, field] of cases) {
+    const before = await page.inputValue(selector);
+    await page.fill(selector, bad);
+    await page.waitForFunction((f) => document.querySelector(`[data-field="${f}"] .error`).textContent !== '', field);
+    if ((await page.getAttribute(selector, 'aria-invalid')) !== 'true') throw new Error(`${field}: ${bad} is not marked invalid`);
+    if (await page.isVisible(results)) throw new Error(`${field}: results still shown for ${bad}`);
+    await page.fill(selector, before);
+    await page.waitForSelector(`${results}:not([hidden])`);
+  }
+}

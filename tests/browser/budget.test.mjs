@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadLlmcalc } from 'llmcalc';
-import { startSite, SCREENSHOTS, DESKTOP, PHONE } from './browser.mjs';
+import { startSite, openTool, SCREENSHOTS, DESKTOP, PHONE } from './browser.mjs';
 import { SECTIONS } from '../../web/src/budget/sections.js';
 
 const DEFAULT_MODELS = ['openai:gpt-4o', 'anthropic:claude-sonnet-4-5', 'google:gemini-2.5-flash'];
@@ -22,12 +22,8 @@ after(async () => {
   await site?.close();
 });
 
-async function openPage(viewport = DESKTOP, query = '', options = {}) {
-  const page = await site.newPage(viewport, options);
-  await page.goto(`${site.url}budget/${query}`);
-  await page.waitForSelector('[data-budget-results]:not([hidden])');
-  return page;
-}
+const openPage = (viewport = DESKTOP, query = '', options = {}) =>
+  openTool(site, 'budget/', '[data-budget-results]', viewport, query, options);
 
 /** The page's text without error messages (they quote what was typed). */
 const shownText = (page) =>

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { get_encoding } from 'tiktoken';
 import { loadLlmcalc } from 'llmcalc';
-import { startSite, SCREENSHOTS, DESKTOP, PHONE } from './browser.mjs';
+import { startSite, openTool, checkFieldErrors, SCREENSHOTS, DESKTOP, PHONE } from './browser.mjs';
 
 const prose = readFileSync(new URL('../fixtures/text/prose_en.txt', import.meta.url), 'utf8');
 const doc = prose.repeat(3); // several chunks of 200 tokens
@@ -25,12 +25,8 @@ after(async () => {
   await site?.close();
 });
 
-async function openPage(viewport = DESKTOP, query = '', options = {}) {
-  const page = await site.newPage(viewport, options);
-  await page.goto(`${site.url}chunking/${query}`);
-  await page.waitForSelector('[data-chunk-results]:not([hidden])');
-  return page;
-}
+const openPage = (viewport = DESKTOP, query = '', options = {}) =>
+  openTool(site, 'chunking/', '[data-chunk-results]', viewport, query, options);
 
 const tile = (page, name) => page.textContent(`[data-out="${name}"]`);
 
@@ -108,15 +104,7 @@ test('bad input: the core\'s message at the field, never NaN', async () => {
     ['#reserved_tokens', '200,000', 'reserved_tokens'],
     ['#dimensions', '0', 'dimensions'],
   ];
-  for (const [selector, value, field] of cases) {
-    const before = await page.inputValue(selector);
-    await page.fill(selector, value);
-    await page.waitForFunction((f) => document.querySelector(`[data-field="${f}"] .error`).textContent !== '', field);
-    assert.equal(await page.getAttribute(selector, 'aria-invalid'), 'true', field);
-    assert.equal(await page.isVisible('[data-chunk-results]'), false);
-    await page.fill(selector, before);
-    await page.waitForSelector('[data-chunk-results]:not([hidden])');
-  }
+  await checkFieldErrors(page, cases, '[data-chunk-results]');
   assert.equal(await page.textContent('[data-field="overlap"] .error'), '');
   // Empty text in text mode.
   await page.click('label[for="doc_mode_text"]');

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { loadLlmcalc } from 'llmcalc';
-import { startSite, SCREENSHOTS, DESKTOP, PHONE } from './browser.mjs';
+import { startSite, openTool, SCREENSHOTS, DESKTOP, PHONE } from './browser.mjs';
 import { SECTIONS } from '../../web/src/budget/sections.js';
 
 const DEFAULT_MODELS = ['openai:gpt-4o', 'anthropic:claude-sonnet-4-5', 'google:gemini-2.5-flash', 'x-ai:grok-4-fast-reasoning', { name: 'Your window (8.2K)', context_window: '8192' }];
@@ -22,12 +22,8 @@ after(async () => {
   await site?.close();
 });
 
-async function openPage(viewport = DESKTOP, query = '', options = {}) {
-  const page = await site.newPage(viewport, options);
-  await page.goto(`${site.url}context-window/${query}`);
-  await page.waitForSelector('[data-window-results]:not([hidden])');
-  return page;
-}
+const openPage = (viewport = DESKTOP, query = '', options = {}) =>
+  openTool(site, 'context-window/', '[data-window-results]', viewport, query, options);
 
 /** x, width of each bar's track (the window) in the chart. */
 const tracks = (page) =>

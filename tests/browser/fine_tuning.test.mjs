@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadLlmcalc } from 'llmcalc';
-import { startSite, SCREENSHOTS, DESKTOP, PHONE } from './browser.mjs';
+import { startSite, openTool, checkFieldErrors, SCREENSHOTS, DESKTOP, PHONE } from './browser.mjs';
 
 const DEFAULTS = {
   examples: '500', tokens_per_example: '1,000', prompt_tokens: '3,000', output_tokens: '300', validation_tokens: '0', evaluations: '0',
@@ -22,12 +22,8 @@ after(async () => {
   await site?.close();
 });
 
-async function openPage(viewport = DESKTOP, query = '', options = {}) {
-  const page = await site.newPage(viewport, options);
-  await page.goto(`${site.url}fine-tuning/${query}`);
-  await page.waitForSelector('[data-tuning-results]:not([hidden])');
-  return page;
-}
+const openPage = (viewport = DESKTOP, query = '', options = {}) =>
+  openTool(site, 'fine-tuning/', '[data-tuning-results]', viewport, query, options);
 
 const rows = (page, selector) => page.$$eval(`${selector} tr`, (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
 
@@ -80,15 +76,7 @@ test('GPU presets, edits and bad input at the field', async () => {
     ['#utilization', '1.5', 'utilization'],
     ['#gpu_hourly_usd', 'Infinity', 'gpu_hourly_usd'],
   ];
-  for (const [selector, bad, field] of cases) {
-    const before = await page.inputValue(selector);
-    await page.fill(selector, bad);
-    await page.waitForFunction((f) => document.querySelector(`[data-field="${f}"] .error`).textContent !== '', field);
-    assert.equal(await page.getAttribute(selector, 'aria-invalid'), 'true', field);
-    assert.equal(await page.isVisible('[data-tuning-results]'), false);
-    await page.fill(selector, before);
-    await page.waitForSelector('[data-tuning-results]:not([hidden])');
-  }
+  await checkFieldErrors(page, cases, '[data-tuning-results]');
   // No model size: no Together quotes, no GPU table.
   await page.fill('#params_billions', '');
   await page.waitForSelector('[data-self-box]', { state: 'hidden' });
