@@ -73,6 +73,8 @@ export function createApi(module, loadAsset) {
     findModel: (id) => callJson(module.findModel, { model: id }),
     listModels: (input = {}) => callJson(module.listModels, { date: now(), ...input }),
     price: (input) => callJson(module.price, { ...input, date: input?.date ?? now() }),
+    // "Prompt or fine-tune?" (src/decision/): the helper's rules, step by step.
+    decide: (input) => callJson(module.decide, input),
     // Fine-tuning cost (src/training/): hosted quotes, price sheets, GPUs; needs loadCatalog().
     trainingCost: (input) => callJson(module.trainingCost, { ...input, date: input?.date ?? now() }),
     // Prompt token budget (src/budget/); catalog model ids need loadCatalog().

@@ -617,3 +617,28 @@ export interface Llmcalc {
   /** Fine-tuning cost at hosted providers and on rented GPUs; needs loadCatalog() first. */
   trainingCost(input: TrainingInput): TrainingResult;
 }
+
+export interface DecisionInput {
+  task_changing: boolean;
+  good_examples: NumberLike;
+  goal: 'style' | 'knowledge' | 'reasoning';
+  has_eval_set: boolean;
+  /** Expected requests over the horizon. */
+  requests?: NumberLike;
+  /** From the break-even calculator. */
+  break_even_requests?: NumberLike;
+}
+
+export interface DecisionResult {
+  recommendation: 'prompt' | 'few-shot' | 'rag' | 'stronger-model' | 'build-eval' | 'fine-tune' | 'depends' | 'need-volume';
+  headline: string;
+  /** requests ÷ break-even, when both are known. */
+  ratio: number | null;
+  /** The questions asked, in order, up to the one that settled it. */
+  steps: { question: string; answer: string; outcome: string; reason: string }[];
+}
+
+export interface Llmcalc {
+  /** "Prompt or fine-tune?": the rules of src/decision/decision.h. */
+  decide(input: DecisionInput): DecisionResult;
+}

@@ -95,6 +95,12 @@ function render(llm, r) {
   out('saving').textContent = f.usd(r.saving_per_request);
   out('saving_sub').textContent = `${f.usd(r.base_cost_per_request)} → ${f.usd(r.tuned_cost_per_request)}`;
 
+  // The decision helper's last question, answered with these numbers.
+  const decide = new URLSearchParams();
+  if (r.volume !== null) decide.set('requests', String(r.volume));
+  if (r.break_even_requests !== null) decide.set('break_even_requests', String(r.break_even_requests));
+  document.querySelector('[data-decide-link]').href = `../decide/${decide.size ? `?${decide}` : ''}`;
+
   const notes = document.querySelector('[data-notes]');
   notes.replaceChildren(...r.notes.map((n) => Object.assign(document.createElement('li'), { textContent: n })));
 

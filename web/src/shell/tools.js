@@ -3,6 +3,12 @@
 // tool appears everywhere once it is added here.
 export const tools = [
   {
+    path: 'decide/',
+    name: 'Prompt or fine-tune?',
+    summary: 'Five questions – is the task settled, how many examples, what should improve, is there an eval set, does the volume pay – and a recommendation.',
+    readySelector: '[data-decision-results]:not([hidden])',
+  },
+  {
     path: 'token-counter/',
     name: 'Token counter',
     summary: 'Exact token counts for every OpenAI encoding, each token shown, chat requests counted and priced.',
