@@ -157,6 +157,9 @@ Model model(const json& v, std::size_t index, const Catalog& catalog) {
   Checker c("model " + m.provider + ":" + m.id);
   const Provider* p = catalog.find_provider(m.provider);
   if (!p) c.fail("provider", "unknown provider \"" + m.provider + "\"");
+  // Provider ids match ignoring case; keep the provider's own spelling so
+  // "provider:id" lookups, which compare ids exactly, find the model.
+  m.provider = p->id;
   m.provider_rank = static_cast<std::size_t>(p - catalog.providers.data());
   m.name = c.text(v, "name");
   m.kind = c.text(v, "kind");

@@ -35,6 +35,17 @@ bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
+TEST(Catalog, AProviderSpelledInAnotherCaseIsTheProvidersOwnId) {
+  // Found by the fuzzer: "alpHa:a-embed" was loaded but never found.
+  nlohmann::json c = testing::tiny_catalog();
+  c["models"][2]["provider"] = "alpHa";
+  Catalog catalog = load_catalog(c);
+  const Model* m = catalog.find("alpha:a-embed");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->provider, "alpha");
+  EXPECT_EQ(catalog.find(m->qualified_id()), m);
+}
+
 TEST(Closest, RanksByEditDistanceIgnoringCase) {
   EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);
   EXPECT_EQ(edit_distance("GPT-4o", "gpt-4o"), 0u);
