@@ -7,15 +7,17 @@
 
 #include "args.h"
 #include "catalog/active_catalog.h"
+#include "catalog/model_tokenizer.h"
 #include "command.h"
 #include "command_args.h"
+#include "dataset/chat_token_counter.h"
 #include "dataset/dataset_json.h"
 #include "embedded_catalog.h"
 #include "read_input.h"
-#include "tokenizer/chat.h"
 #include "tokenizer/models.h"
 #include "training/training_cost.h"
 #include "util/format.h"
+#include "util/input_error.h"
 #include "util/number_input.h"
 #include "vocab_files.h"
 
@@ -30,7 +32,9 @@ const char* const kUsage =
     "for the format errors OpenAI rejects, with line numbers; FILE may be '-'.\n"
     "\n"
     "options:\n"
-    "  --model ID        the model to be tuned: picks the tokenizer (OpenAI models)\n"
+    "  --model ID        the model to be tuned: picks the tokenizer (OpenAI models;\n"
+    "                    other catalog models, e.g. Gemini, are counted with\n"
+    "                    o200k_base and the notes say it is an estimate)\n"
     "  --epochs N        epochs to bill (default: OpenAI's rule from the example count)\n"
     "  --token-limit N   tokens per example that are trained on (default 16,385)\n"
     "  --training-price USD  training price per 1M tokens, for training_cost_usd\n"
@@ -132,34 +136,34 @@ int body(const std::vector<std::string>& argv) {
         check_range(parse_number(*p, "--training-price", "--training-price"), NumberRange{0, 1e6},
                     "--training-price", "--training-price");
   }
-  nlohmann::json price_notes = nlohmann::json::array();
-  if (!options.price_per_million) {
-    // The catalog's price for the model (dated snapshots resolve to it).
-    load_embedded_catalog();
-    const Model* entry = active_catalog().find(*model);
-    if (auto price = entry ? training::token_training_price(*entry) : std::nullopt) {
-      options.price_per_million = price->per_million;
-      price_notes.push_back("Training price: " + format_usd(price->per_million) +
-                            " per 1M tokens, from " + price->source + " (as of " + price->as_of +
-                            ").");
-    } else {
-      price_notes.push_back("The catalog has no per-token training price for " + *model +
-                            ": give --training-price for training_cost_usd.");
-    }
-  }
-
-  // An unknown model is an InputError naming the closest known ids (exit 1).
-  const std::string encoding_name = tokenizer::encoding_for_model(*model);
-  auto encoding = load_encoding_files(encoding_name);
-  DatasetAnalyzer analyzer(options);
-  analyzer.set_token_counter([&](const ChatExample& example) {
-    return tokenizer::count_chat(*encoding, *model, chat_request_json(example))["tokens"]
-        .get<std::size_t>();
-  });
+  // The catalog entry (dated snapshots resolve to it) gives the training
+  // price and, for models OpenAI's tables do not know, the tokenizer.
+  load_embedded_catalog();
+  const Model* entry = active_catalog().find(*model);
   nlohmann::json notes = nlohmann::json::array();
+  std::string encoding_name;
+  try {
+    encoding_name = tokenizer::encoding_for_model(*model);
+  } catch (const InputError&) {
+    // Unknown to both: the catalog's error names its closest ids (exit 1).
+    TokenCounting counting = token_counting(active_catalog().get(*model, "--model"));
+    encoding_name = counting.encoding;
+    if (!counting.exact) notes.push_back(counting.note);
+  }
   notes.push_back("Tokens are counted with " + encoding_name +
                   " the way OpenAI's cookbook counts a chat request: an estimate.");
-  for (const auto& n : price_notes) notes.push_back(n);
+  if (!options.price_per_million) {
+    if (auto price = entry ? training::token_training_price(*entry) : std::nullopt) {
+      options.price_per_million = price->per_million;
+      notes.push_back("Training price: " + format_usd(price->per_million) +
+                      " per 1M tokens, from " + price->source + " (as of " + price->as_of + ").");
+    } else {
+      notes.push_back("The catalog has no per-token training price for " + *model +
+                      ": give --training-price for training_cost_usd.");
+    }
+  }
+  DatasetAnalyzer analyzer(options);
+  analyzer.set_token_counter(chat_token_counter(load_encoding_files(encoding_name), *model));
   read_chunks(path, kChunkBytes, [&](std::string_view chunk) {
     analyzer.feed(chunk);
     return true;

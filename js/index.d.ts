@@ -265,6 +265,10 @@ export interface DatasetAnalyzerOptions {
   /** Errors kept in the result (default 1,000); error_counts counts all. */
   maxErrors?: number;
   histogramBins?: number;
+  /** Counts each valid example's tokens (chat overhead included) with this encoding: an Encoding from loadEncoding(), or its name once loaded. Without it, tokens is null. */
+  encoding?: Encoding | string;
+  /** The model being tuned, for the chat-counting constants (gpt-3.5-turbo-0301 differs). */
+  model?: string;
 }
 
 export type DatasetErrorType =
@@ -293,10 +297,12 @@ export interface DatasetResult {
   epochs: number | null;
   epochs_source: 'default' | 'given';
   token_limit: number;
-  /** null until a token counter is wired in. */
+  /** null without a token counter (options.encoding). */
   tokens: {
     examples: number; min: number | null; max: number | null; mean: number | null;
     median: number | null; p10: number | null; p90: number | null; total: number;
+    /** Tokens trained on in one epoch: each example capped at token_limit. */
+    trained_per_epoch: number;
     over_limit: number; histogram: { from: number; to: number; count: number }[];
   } | null;
   billed_tokens: number | null;

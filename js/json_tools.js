@@ -30,6 +30,14 @@ function datasetOptions(o = {}) {
   });
 }
 
+// Token counting for the analyzer: `encoding` is an Encoding from
+// loadEncoding() (which loads its vocabulary) or its name, once loaded.
+function countWith(handle, { encoding, model = '' }) {
+  const name = typeof encoding === 'string' ? encoding : encoding?.name;
+  if (typeof name !== 'string') return JSON.stringify({ error: { field: 'encoding', message: 'The encoding must be an Encoding from loadEncoding() or its name.' } });
+  return handle.countWith(name, String(model));
+}
+
 export function createJsonToolsApi(module) {
   return {
     /** Formats or validates JSON / JSONL; see index.d.ts. */
@@ -43,7 +51,7 @@ export function createJsonToolsApi(module) {
     /** A streaming dataset check: feed(Uint8Array) chunks, then finish(). */
     createDatasetAnalyzer(options = {}) {
       const handle = new module.DatasetAnalyzer(datasetOptions(options));
-      const error = handle.error();
+      const error = handle.error() || (options.encoding ? countWith(handle, options) : '');
       if (error) {
         handle.delete();
         unwrap(error);

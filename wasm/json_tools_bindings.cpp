@@ -9,8 +9,11 @@
 #include <memory>
 #include <string>
 
+#include "dataset/chat_token_counter.h"
 #include "dataset/dataset_json.h"
 #include "json/json_format_json.h"
+#include "loaded_vocabulary.h"
+#include "tokenizer/encoding_spec.h"
 #include "util/input_error.h"
 #include "util/json_call.h"
 
@@ -75,6 +78,22 @@ class DatasetAnalyzerHandle {
           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     });
   }
+  // Counts each valid example with this encoding (its vocabulary must be
+  // loaded, through loadEncoding) as a chat request to `model`.
+  std::string count_with(const std::string& encoding, const std::string& model) {
+    return guard([&] {
+      const auto& spec = llmcalc::tokenizer::encoding_spec(encoding);
+      auto vocab = llmcalc::wasm::loaded_vocabulary(spec.ranks);
+      if (!vocab) {
+        throw llmcalc::InputError("encoding", "The " + spec.ranks +
+                                                  " vocabulary is not loaded; load the "
+                                                  "encoding with loadEncoding() first.");
+      }
+      analyzer_->set_token_counter(llmcalc::chat_token_counter(
+          std::make_shared<const llmcalc::tokenizer::Encoding>(spec, std::move(vocab)), model));
+      return std::string();
+    });
+  }
   void cancel() {
     if (analyzer_) analyzer_->cancel();
   }
@@ -105,6 +124,7 @@ EMSCRIPTEN_BINDINGS(json_tools) {
       .function("error", &DatasetAnalyzerHandle::error)
       .function("feed", &DatasetAnalyzerHandle::feed)
       .function("finish", &DatasetAnalyzerHandle::finish)
+      .function("countWith", &DatasetAnalyzerHandle::count_with)
       .function("cancel", &DatasetAnalyzerHandle::cancel)
       .function("bytesFed", &DatasetAnalyzerHandle::bytes_fed)
       .function("linesRead", &DatasetAnalyzerHandle::lines_read);

@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include "loaded_vocabulary.h"
 #include "tokenizer/chat.h"
 #include "tokenizer/encoding.h"
 #include "tokenizer/models.h"
@@ -212,6 +213,11 @@ std::string encodings_list() {
 }
 
 }  // namespace
+
+std::shared_ptr<const Vocab> llmcalc::wasm::loaded_vocabulary(const std::string& ranks) {
+  auto found = vocab_cache().find(ranks);
+  return found == vocab_cache().end() ? nullptr : found->second.lock();
+}
 
 EMSCRIPTEN_BINDINGS(tokenizer) {
   emscripten::class_<EncodingHandle>("EncodingHandle")

@@ -22,6 +22,22 @@ std::string mib(std::uint64_t bytes) {
   return format_number(static_cast<double>(bytes) / (1024.0 * 1024.0), 1) + " MiB";
 }
 
+// nlohmann's message quotes the whole token it was reading ("last read:
+// '...'"), which can be megabytes of one string, kept once per error. The
+// end of it is where the problem is; keep that.
+std::string shorten_last_read(const std::string& why) {
+  constexpr std::size_t kKeep = 80;
+  const std::string marker = "; last read: '";
+  std::size_t at = why.find(marker);
+  std::size_t end = why.rfind('\'');
+  if (at == std::string::npos || end == std::string::npos) return why;
+  std::size_t start = at + marker.size();
+  if (end <= start || end - start <= kKeep) return why;
+  std::size_t cut = end - kKeep;
+  while (cut < end && (static_cast<unsigned char>(why[cut]) & 0xC0) == 0x80) ++cut;
+  return why.substr(0, start) + "\u2026" + why.substr(cut);
+}
+
 }  // namespace
 
 DatasetAnalyzer::DatasetAnalyzer(DatasetOptions options) : options_(std::move(options)) {
@@ -197,7 +213,7 @@ void DatasetAnalyzer::check_line(std::string_view line) {
     std::string why = e.what();
     auto dash = why.find(" - ");
     why = dash == std::string::npos ? why.substr(why.find(']') + 2) : why.substr(dash + 3);
-    add_error(result_.lines, 1, "json_syntax", "Invalid JSON: " + why + ".");
+    add_error(result_.lines, 1, "json_syntax", "Invalid JSON: " + shorten_last_read(why) + ".");
     return;
   }
   if (first && value.is_array()) {

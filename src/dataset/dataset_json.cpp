@@ -30,9 +30,16 @@ nlohmann::json stats_json(const TokenStats& s) {
     bins.push_back({{"from", b.from}, {"to", b.to}, {"count", b.count}});
   bool any = s.examples > 0;
   auto num = [any](double v) { return any ? nlohmann::json(v) : nlohmann::json(nullptr); };
-  return {{"examples", s.examples}, {"min", num(s.min)},       {"max", num(s.max)},
-          {"mean", num(s.mean)},    {"median", num(s.median)}, {"p10", num(s.p10)},
-          {"p90", num(s.p90)},      {"total", s.total},        {"over_limit", s.over_limit},
+  return {{"examples", s.examples},
+          {"min", num(s.min)},
+          {"max", num(s.max)},
+          {"mean", num(s.mean)},
+          {"median", num(s.median)},
+          {"p10", num(s.p10)},
+          {"p90", num(s.p90)},
+          {"total", s.total},
+          {"trained_per_epoch", s.total_truncated},
+          {"over_limit", s.over_limit},
           {"histogram", bins}};
 }
 

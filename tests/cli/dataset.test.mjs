@@ -128,3 +128,19 @@ test('a JSON array on one line (not JSONL) is not_jsonl with a hint', () => {
   assert.equal(result.errors[0].type, 'not_jsonl');
   assert.match(result.errors[0].message, /jq -c/);
 });
+
+test('a catalog model OpenAI does not tokenize is counted with o200k_base and called an estimate', () => {
+  const path = join(dir, 'gemini.jsonl');
+  writeFileSync(path, `${good}\n`.repeat(40));
+  const gemini = JSON.parse(run([path, '--model', 'gemini-2.5-flash', '--json']).stdout);
+  const openai = JSON.parse(run([path, '--model', 'gpt-4.1-mini', '--json']).stdout);
+  assert.equal(gemini.tokens.total, openai.tokens.total);
+  assert.ok(gemini.notes.some((n) => /gemini-2\.5-flash .*o200k_base, an estimate/.test(n)), gemini.notes.join(' | '));
+  assert.ok(!openai.notes.some((n) => /uses the .* tokenizer/.test(n)), openai.notes.join(' | '));
+  // Vertex AI's price for 2.5 Flash ($5 per 1M), from the catalog.
+  assert.equal(gemini.training_cost_usd, (gemini.billed_tokens * 5) / 1e6);
+  // Unknown to the tokenizer and the catalog: an error naming close ids.
+  const unknown = run([path, '--model', 'gemni-2.5-flash', '--json']);
+  assert.equal(unknown.status, 1);
+  assert.match(unknown.stdout + unknown.stderr, /Unknown model.*gemini-2\.5-flash/);
+});

@@ -114,3 +114,24 @@ test('dataset analyzer: progress, cancel, finish once, bad options', () => {
   assert.throws(() => b.feed(good), LlmcalcError);
   assert.throws(() => llm.createDatasetAnalyzer({ epochs: 0 }), (e) => e instanceof LlmcalcError && e.field === 'epochs');
 });
+
+test('dataset analyzer counts tokens with a loaded encoding, as the CLI does', async () => {
+  const text = readFileSync(new URL('../fixtures/dataset/valid.jsonl', import.meta.url));
+  assert.throws(() => llm.createDatasetAnalyzer({ encoding: 'cl100k_base' }),
+    (e) => e instanceof LlmcalcError && e.field === 'encoding' && /not loaded/.test(e.message));
+  assert.throws(() => llm.createDatasetAnalyzer({ encoding: 'o300k' }), (e) => e instanceof LlmcalcError && e.field === 'encoding');
+  const encoding = await llm.loadEncoding('o200k_base');
+  const r = analyze(new Uint8Array(text), 7, { encoding, model: 'gpt-4o-mini', tokenLimit: 40 });
+  // Each example counted on its own through countChat gives the same numbers.
+  const lines = text.toString('utf8').split('\n').filter((l) => l.trim());
+  const counts = [];
+  for (const line of lines) counts.push((await llm.countChat({ encoding: 'o200k_base', model: 'gpt-4o-mini', ...JSON.parse(line) })).tokens);
+  assert.equal(r.tokens.examples, counts.length);
+  assert.equal(r.tokens.total, counts.reduce((a, b) => a + b, 0));
+  assert.equal(r.tokens.trained_per_epoch, counts.reduce((a, b) => a + Math.min(40, b), 0));
+  assert.equal(r.tokens.max, Math.max(...counts));
+  assert.equal(r.tokens.over_limit, counts.filter((c) => c > 40).length);
+  assert.equal(r.billed_tokens, r.epochs * r.tokens.trained_per_epoch);
+  // The name works too once the vocabulary is loaded.
+  assert.equal(analyze(new Uint8Array(text), 1 << 20, { encoding: 'o200k_base' }).tokens.total, r.tokens.total);
+});

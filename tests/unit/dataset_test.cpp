@@ -146,6 +146,19 @@ TEST(DatasetAnalyzer, LoneSurrogatesAndHugeNumbersAreSyntaxErrorsNotCrashes) {
   EXPECT_EQ(r["valid_examples"], 2);
 }
 
+TEST(DatasetAnalyzer, ASyntaxErrorQuotesOnlyTheEndOfAHugeString) {
+  // nlohmann quotes the whole string it was reading; 1,000 such errors of
+  // 1 MB each would keep a GB.
+  std::string line = R"({"messages":[{"role":"user","content":")" + std::string(1 << 20, 'a') +
+                     R"(\u00e9\ud83d"}]})";
+  auto r = analyze(line + "\n", 1 << 16);
+  ASSERT_EQ(r["errors"].size(), 1u);
+  std::string message = r["errors"][0]["message"];
+  EXPECT_LT(message.size(), 400u);
+  EXPECT_NE(message.find("surrogate"), std::string::npos);
+  EXPECT_NE(message.find(R"(\u00e9\ud83d)"), std::string::npos) << message;
+}
+
 TEST(DatasetAnalyzer, TokenCounterGivesStatsEpochsAndBilledTokens) {
   std::string text;
   for (int i = 1; i <= 10; ++i) {
