@@ -4,12 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { startSite, DESKTOP, PHONE } from './browser.mjs';
+import { startSite, axeViolations as violations, DESKTOP, PHONE } from './browser.mjs';
 import { tools } from '../../web/src/shell/tools.js';
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SITE_DIR = process.env.LLMCALC_SITE_DIR ?? 'web/dist';
 
 const pages = [
@@ -25,16 +22,6 @@ before(async () => {
 after(async () => {
   await site?.close();
 });
-
-async function violations(page) {
-  // The site's CSP forbids injected scripts; this context bypasses it for axe only.
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() =>
-    // eslint-disable-next-line no-undef
-    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
-  );
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
 
 for (const { path, ready } of pages) {
   test(`/${path} has no axe violations in light and dark themes`, async () => {

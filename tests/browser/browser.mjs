@@ -2,7 +2,8 @@
 // Debian's Chromium through playwright-core, and record every request so a
 // test can assert that nothing left the page's origin.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { serve } from '../../tools/serve.mjs';
 
 export const SCREENSHOTS = 'test-results/screenshots';
@@ -94,4 +95,20 @@ export async function checkFieldErrors(page, cases, results) {
     await page.fill(selector, before);
     await page.waitForSelector(`${results}:not([hidden])`);
   }
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's WCAG 2 A/AA violations on the page as it is now, one line each.
+ * The page's context must bypass the CSP (newPage(vp, { bypassCSP: true })),
+ * which forbids the injected script; nothing else changes.
+ */
+export async function axeViolations(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }

@@ -4,8 +4,9 @@
 // at the field, URL state, and screenshots at desktop and phone widths.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { loadLlmcalc } from 'llmcalc';
-import { startSite, openTool, checkFieldErrors, SCREENSHOTS, DESKTOP, PHONE } from './browser.mjs';
+import { startSite, openTool, checkFieldErrors, axeViolations, SCREENSHOTS, DESKTOP, PHONE } from './browser.mjs';
 
 const DEFAULTS = {
   examples: '500', tokens_per_example: '1,000', prompt_tokens: '3,000', output_tokens: '300', validation_tokens: '0', evaluations: '0',
@@ -90,4 +91,120 @@ test('phone and dark; the link restores', async () => {
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > innerWidth), false);
   await page.context().close();
   assert.deepEqual(site.foreignRequests, []);
+});
+
+// ---- "JSONL file" mode: a training file checked and counted in a worker.
+
+async function expectedCheck(path, tokenLimit) {
+  const encoding = await llm.loadEncoding('o200k_base');
+  const a = llm.createDatasetAnalyzer({ encoding, model: 'gpt-4.1-mini', tokenLimit });
+  a.feed(new Uint8Array(readFileSync(path)));
+  return a.finish();
+}
+
+// In file mode the costs wait for a file; the file panel shows at once.
+const openFileMode = () => openTool(site, 'fine-tuning/', '[data-source="file"]', DESKTOP, '?source=file');
+
+const waitForCheck = (page) => page.waitForSelector('[data-dataset-check]:not([hidden])', { timeout: 60_000 });
+
+/** Drops a file made in the page ({name, text, repeat}) on the drop target, as a user would. */
+const dropInPage = (page, file) =>
+  page.evaluate(({ name, text, repeat }) => {
+    const part = text.repeat(1000);
+    const data = new DataTransfer();
+    data.items.add(new File(Array.from({ length: Math.ceil(repeat / 1000) }, () => part), name));
+    document.querySelector('[data-drop-zone]').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, file);
+
+test('a chosen JSONL file: its errors, tokens and costs are the core\'s, and the link keeps its counts', async () => {
+  const path = 'tests/fixtures/dataset/format_errors.jsonl';
+  const page = await openPage(DESKTOP, '', { bypassCSP: true });
+  await page.click('label[for=source_file]');
+  assert.match(await page.textContent('[data-status]'), /Drop a JSONL training file/);
+  await page.setInputFiles('#dataset_file', path);
+  await waitForCheck(page);
+  const want = await expectedCheck(path);
+  const f = llm.format;
+  assert.match(await page.textContent('[data-check-summary]'), new RegExp(`${want.examples} examples, ${want.valid_examples} valid · ${want.error_count} errors`));
+  const errors = await rows(page, '[data-errors]');
+  assert.deepEqual(errors.map((row) => [row[0].split(':')[0], row[1]]), want.errors.map((e) => [String(e.line), e.type]));
+  assert.deepEqual(await page.$$eval('[data-stats] dd', (dds) => dds.map((d) => d.textContent)),
+    [want.tokens.min, want.tokens.p10, want.tokens.median, want.tokens.mean, want.tokens.p90, want.tokens.max].map((v) => f.number(v, 1)));
+  assert.equal(await page.locator('[data-histogram] rect').count(), want.tokens.histogram.length);
+  assert.match(await page.textContent('[data-check-verdict]'), /OpenAI rejects a file with format errors/);
+  assert.deepEqual(await axeViolations(page), [], 'light');
+  await page.click('[data-theme-toggle]');
+  assert.deepEqual(await axeViolations(page), [], 'dark');
+  // The costs price the valid examples' tokens, each capped at the limit.
+  const r = llm.trainingCost({ ...DEFAULTS, tokens_per_example: undefined, examples: want.valid_examples, dataset_tokens: want.tokens.trained_per_epoch });
+  const hosted = await rows(page, '[data-hosted]');
+  assert.deepEqual(hosted.map((row) => row[2]), r.hosted.map((q) => (q.cost_usd === null ? 'enter hours' : f.usd(q.cost_usd))));
+  assert.equal(await page.textContent('[data-out="tokens"]'), f.count(r.dataset.training_tokens));
+  // The link carries the counts, not the file, and says so when reopened.
+  const link = page.url();
+  assert.match(link, new RegExp(`file_examples=${want.valid_examples}&file_tokens=${want.tokens.trained_per_epoch}`));
+  const again = await site.newPage();
+  await again.goto(link);
+  await again.waitForSelector('[data-tuning-results]:not([hidden])');
+  assert.match(await again.textContent('[data-file-summary]'), /counted earlier\. The link keeps these counts, not the file/);
+  assert.equal(await again.textContent('[data-out="tokens"]'), f.count(r.dataset.training_tokens));
+  assert.equal(await again.isHidden('[data-dataset-check]'), true);
+  await again.context().close();
+  await page.context().close();
+});
+
+test('a dropped file re-checks when the model or token limit changes; bad files and limits get clear messages', async () => {
+  const path = 'tests/fixtures/dataset/valid.jsonl';
+  const page = await openFileMode();
+  await page.setInputFiles('#dataset_file', path);
+  await waitForCheck(page);
+  await page.fill('#token_limit', '40');
+  const want = await expectedCheck(path, 40);
+  assert.ok(want.tokens.over_limit > 0);
+  await page.waitForFunction((n) => document.querySelector('[data-token-notes]')?.textContent.includes(`${n} examples are over the 40-token limit`), want.tokens.over_limit);
+  assert.match(page.url(), new RegExp(`file_tokens=${want.tokens.trained_per_epoch}`));
+  await page.selectOption('#count_model', 'gpt-4o-mini');
+  await page.waitForFunction(() => /gpt-4o-mini/.test(document.querySelector('[data-token-notes]')?.textContent));
+  // A limit that is not a whole number: the field says so; the last check stays.
+  for (const bad of ['0', '1.5', 'many', '1e308']) {
+    await page.fill('#token_limit', bad);
+    assert.match(await page.textContent('#token_limit-error'), /token limit/i, bad);
+    assert.equal(await page.isVisible('[data-dataset-check]'), true);
+  }
+  await page.fill('#token_limit', '16,385');
+  // Empty, binary and pretty-printed files: a file-level error, nothing priced.
+  for (const [name, type] of [['empty.jsonl', 'empty_file'], ['binary.jsonl', 'binary_file'], ['pretty_printed.json', 'not_jsonl']]) {
+    await page.setInputFiles('#dataset_file', `tests/fixtures/dataset/${name}`);
+    await page.waitForFunction((t) => document.querySelector('[data-errors]')?.textContent.includes(t) && !document.querySelector('[data-dataset-check]').hidden, type);
+    assert.match(await page.textContent('[data-form-error]'), /no valid examples to price/, name);
+    assert.equal(await page.isHidden('[data-tuning-results]'), true, name);
+  }
+  assert.deepEqual(site.pageErrors, []);
+  await page.context().close();
+});
+
+test('a 100 MB file: progress, cancel, typing stays responsive, then a full check', async () => {
+  const line = `${JSON.stringify({ messages: [{ role: 'system', content: 'You are terse.' }, { role: 'user', content: 'Summarise: '.concat('the cost of a token is small but the volume is large; '.repeat(12)) }, { role: 'assistant', content: 'Tokens are cheap; volume is not. '.repeat(8) }] })}\n`;
+  const repeat = Math.ceil(100e6 / line.length);
+  const page = await openFileMode();
+  await dropInPage(page, { name: 'big.jsonl', text: line, repeat });
+  await page.waitForFunction(() => document.querySelector('[data-progress] progress').value > 0);
+  // The main thread answers while the worker reads: another field updates the URL at once.
+  const t0 = Date.now();
+  await page.fill('#prompt_tokens', '2,500');
+  await page.waitForFunction(() => location.search.includes('prompt_tokens=2%2C500'));
+  assert.ok(Date.now() - t0 < 2000, `typing took ${Date.now() - t0} ms`);
+  await page.click('[data-cancel]');
+  await page.waitForFunction(() => /Stopped\. big\.jsonl was not counted/.test(document.querySelector('[data-file-summary]').textContent));
+  assert.equal(await page.isHidden('[data-progress]'), true);
+  assert.equal(await page.inputValue('#prompt_tokens'), '2,500');
+  // Again, to the end: every example counted, bounded memory in the worker.
+  await dropInPage(page, { name: 'big.jsonl', text: line, repeat });
+  await page.waitForSelector('[data-dataset-check]:not([hidden])', { timeout: 240_000 });
+  const examples = Math.ceil(repeat / 1000) * 1000;
+  assert.match(await page.textContent('[data-check-summary]'), new RegExp(`${llm.format.count(examples)} examples, ${llm.format.count(examples)} valid · no format errors`));
+  assert.equal(await page.isVisible('[data-tuning-results]'), true);
+  await page.screenshot({ path: `${SCREENSHOTS}/fine-tuning-file-desktop.png`, fullPage: true });
+  assert.deepEqual(site.pageErrors, []);
+  await page.context().close();
 });

@@ -2,13 +2,17 @@
 // `llmcalc training`) on every keystroke – hosted quotes from the catalog
 // with their sources, dates and wind-down dates, the tuned model's price
 // sheet beside its base with a link that carries the numbers into the
-// break-even page, and the self-hosted GPU estimate with its formulas.
+// break-even page, and the self-hosted GPU estimate with its formulas. In
+// "JSONL file" mode the dataset comes from a training file checked and
+// counted in a worker (dataset-file.js), its findings shown above the costs.
 import '../src/styles/tool.css';
 import './fine-tuning.css';
 import { loadLlmcalc, LlmcalcError } from 'llmcalc';
 import { make, sourceHost, sourceLink } from '../src/shell/dom.js';
 import { bindFormToUrl, copyLink } from '../src/shell/url-state.js';
 import { downloadCsv, downloadJson } from '../src/shell/export.js';
+import { createDatasetFile } from './dataset-file.js';
+import { renderDatasetCheck } from './dataset-check.js';
 
 // Editable starting points, not facts: peak dense BF16 throughput from the
 // makers' data sheets and typical on-demand rental prices in late 2026.
@@ -30,11 +34,23 @@ const results = $('[data-tuning-results]');
 const value = (name) => form.elements[name].value;
 const optional = (name) => (value(name).trim() === '' ? undefined : value(name));
 
-function readInput() {
+const source = () => form.elements.source.value;
+
+function showSource() {
+  for (const panel of document.querySelectorAll('[data-source]')) panel.hidden = panel.dataset.source !== source();
+}
+
+/** The dataset part of the request: typed numbers, or a counted file's. */
+function datasetInput(file) {
+  if (source() === 'numbers') return { examples: value('examples'), tokens_per_example: value('tokens_per_example') };
+  const counts = file.counts;
+  return counts ? { examples: counts.examples, dataset_tokens: counts.tokens } : null;
+}
+
+function readInput(file) {
   const withParams = optional('params_billions') !== undefined;
   return {
-    examples: value('examples'),
-    tokens_per_example: value('tokens_per_example'),
+    ...datasetInput(file),
     epochs: optional('epochs'),
     prompt_tokens: value('prompt_tokens'),
     output_tokens: value('output_tokens'),
@@ -58,7 +74,8 @@ function readInput() {
 }
 
 function clearErrors() {
-  for (const field of form.querySelectorAll('.field')) {
+  // Fields marked data-own-check are validated by their own module.
+  for (const field of form.querySelectorAll('.field:not([data-own-check])')) {
     field.removeAttribute('data-invalid');
     field.querySelector('input')?.removeAttribute('aria-invalid');
     const box = field.querySelector('.error');
@@ -71,7 +88,9 @@ function clearErrors() {
 const FIELD_OF = { tokens_per_epoch: 'tokens_per_example' };
 
 function showError(error) {
-  const name = FIELD_OF[error.field] ?? error.field;
+  // A counted file's numbers have no field to mark.
+  const fromFile = source() === 'file' && ['examples', 'tokens_per_epoch'].includes(error.field);
+  const name = fromFile ? '' : FIELD_OF[error.field] ?? error.field;
   const field = form.querySelector(`.field[data-field="${name}"]`);
   if (field) {
     field.setAttribute('data-invalid', '');
@@ -114,7 +133,7 @@ function render(llm, r) {
   results.hidden = false;
   const d = r.dataset;
   out('tokens').textContent = f.count(d.training_tokens);
-  out('tokens_sub').textContent = `${f.count(d.tokens_per_epoch)} × ${d.epochs} epochs${d.default_epochs ? ' (OpenAI\'s rule)' : ''}`;
+  out('tokens_sub').textContent = `${f.count(d.tokens_per_epoch)} × ${d.epochs} ${d.epochs === 1 ? 'epoch' : 'epochs'}${d.default_epochs ? ' (OpenAI\'s rule)' : ''}`;
   const priced = r.hosted.filter((q) => q.cost_usd !== null && q.available);
   const cheapest = priced.reduce((a, b) => (b.cost_usd < a.cost_usd ? b : a), priced[0]);
   out('cheapest').textContent = cheapest ? f.usd(cheapest.cost_usd) : '—';
@@ -185,7 +204,9 @@ function render(llm, r) {
 }
 
 async function main() {
-  bindFormToUrl(form);
+  let datasetFile = null;
+  const writeUrl = bindFormToUrl(form, { extra: () => datasetFile?.urlParams() ?? {} });
+  showSource();
   let llm;
   try {
     llm = await loadLlmcalc();
@@ -197,10 +218,31 @@ async function main() {
   status.hidden = true;
   let last = null;
   const exportButtons = document.querySelectorAll('[data-export]');
+  const checkBox = $('[data-dataset-check]');
   const compute = () => {
     clearErrors();
+    const fileMode = source() === 'file';
+    const check = fileMode && datasetFile.result;
+    renderDatasetCheck(checkBox, check ? { name: datasetFile.fileName, result: check, model: form.elements.count_model.value, encoding: form.elements.count_model.selectedOptions[0]?.dataset.encoding, format: llm.format } : null);
+    const input = readInput(datasetFile);
+    if (fileMode && !input.examples && input.examples !== 0) {
+      // Nothing to price until a file is counted; the file panel says why.
+      last = null;
+      results.hidden = true;
+      status.hidden = false;
+      status.textContent = datasetFile.running ? 'Checking the file…' : 'Drop a JSONL training file, or choose one, to price it.';
+      for (const button of exportButtons) button.disabled = true;
+      return;
+    }
+    status.hidden = true;
+    if (fileMode && input.examples === 0) {
+      last = null;
+      showError({ field: '', message: 'The file has no valid examples to price.' });
+      for (const button of exportButtons) button.disabled = true;
+      return;
+    }
     try {
-      last = { input: readInput(), result: llm.trainingCost(readInput()) };
+      last = { input, result: llm.trainingCost(input), ...(check ? { dataset: check } : {}) };
       render(llm, last.result);
     } catch (e) {
       last = null;
@@ -208,11 +250,20 @@ async function main() {
     }
     for (const button of exportButtons) button.disabled = !last;
   };
+  datasetFile = createDatasetFile({
+    form,
+    llm,
+    onChange: () => {
+      writeUrl();
+      compute();
+    },
+  });
   form.addEventListener('input', (event) => {
     if (event.target.name === 'gpu_preset') return;
     compute();
   });
   form.addEventListener('change', (event) => {
+    if (event.target.name === 'source') showSource();
     if (event.target.name === 'gpu_preset') {
       const g = GPUS[event.target.value];
       form.elements.gpu_tflops.value = g.tflops;

@@ -3,7 +3,7 @@
 // element's own width (not scaled down), so the text stays readable on a
 // phone; call it again when the width changes. CSP-clean: no inline style
 // attributes, colours come from classes in bar-chart.css.
-import { el, niceTicks } from './line-chart.js';
+import { el, niceTicks, startChart } from './line-chart.js';
 
 /**
  * Renders into `svg` (an <svg> element, emptied first).
@@ -20,13 +20,7 @@ export function renderBarChart(svg, spec) {
   const rowHeight = labelGap + barHeight + 12;
   const pad = { left: 4, right: 8, top: 8, bottom: 28 };
   const height = pad.top + spec.bars.length * rowHeight + pad.bottom;
-  svg.replaceChildren();
-  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  svg.setAttribute('width', String(width));
-  svg.setAttribute('height', String(height));
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', spec.title);
-  svg.append(el('title', {}, spec.title));
+  startChart(svg, { width, height, title: spec.title });
 
   const values = spec.bars.map((b) => b.value).filter((v) => Number.isFinite(v));
   const ticks = niceTicks(Math.max(...values, 0), width < 480 ? 3 : 5);

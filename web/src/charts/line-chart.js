@@ -12,6 +12,20 @@ export function el(name, attrs = {}, text) {
   return node;
 }
 
+/**
+ * Empties `svg` and sets it up for a chart drawn at its own pixel size (text
+ * stays readable on a phone): viewBox, width, height, role and a title.
+ */
+export function startChart(svg, { width, height, title, role = 'img' }) {
+  svg.replaceChildren();
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('height', String(height));
+  svg.setAttribute('role', role);
+  svg.setAttribute('aria-label', title);
+  svg.append(el('title', {}, title));
+}
+
 /** Round step sizes (1, 2, 5 × 10^k) giving about `count` ticks. */
 export function niceTicks(max, count = 5) {
   if (!(max > 0) || !Number.isFinite(max)) return [0, 1];

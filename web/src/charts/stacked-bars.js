@@ -8,7 +8,7 @@
 // Each segment carries data-tip (a sentence) and a <title>, and is
 // focusable, so hover and keyboard both reach the details (bindTooltip).
 // Drawn at the element's own width; CSP-clean (classes, no style attributes).
-import { el, niceTicks } from './line-chart.js';
+import { el, niceTicks, startChart } from './line-chart.js';
 
 const LOG_FLOOR = 100;
 // In the share view the window ends at 80 % of the plot, leaving room to
@@ -49,13 +49,7 @@ export function renderStackedBars(svg, spec) {
   const rowHeight = labelGap + barHeight + 14;
   const height = pad.top + spec.rows.length * rowHeight + pad.bottom;
   const plotWidth = width - pad.left - pad.right;
-  svg.replaceChildren();
-  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  svg.setAttribute('width', String(width));
-  svg.setAttribute('height', String(height));
-  svg.setAttribute('role', 'group');
-  svg.setAttribute('aria-label', spec.title);
-  svg.append(el('title', {}, spec.title));
+  startChart(svg, { width, height, title: spec.title, role: 'group' });
 
   const scale = scaleFor(spec.scale, spec.rows, plotWidth);
   const px = (v, row) => pad.left + Math.min(plotWidth, Math.max(0, scale.x(v, row)));
