@@ -84,11 +84,17 @@ function analyze(bytes, chunk, options) {
   return a.finish();
 }
 
-test('dataset analyzer matches every golden fixture, fed in chunks', () => {
+test('dataset analyzer matches every golden fixture, fed in chunks, with and without counting', async () => {
+  const encoding = await llm.loadEncoding('o200k_base');
+  let counted = 0;
   for (const { name, path, expected } of fixtures()) {
     const bytes = new Uint8Array(readFileSync(path));
     for (const chunk of [5, 4096]) assertMatches(analyze(bytes, chunk), expected, `${name} / ${chunk}`);
+    const r = analyze(bytes, 4096, { encoding, model: 'gpt-4o-mini' });
+    assertMatches(r, expected, `${name} / counted`);
+    if (expected.tokens_o200k) counted += 1;
   }
+  assert.ok(counted >= 1);
 });
 
 test('dataset analyzer: deep nesting and long lines under wasm', () => {

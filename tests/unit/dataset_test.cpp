@@ -37,6 +37,8 @@ nlohmann::json analyze(const std::string& text, std::size_t chunk, DatasetOption
 void expect_matches(const nlohmann::json& expected, const nlohmann::json& actual,
                     const std::string& what) {
   for (const auto& [key, want] : expected.items()) {
+    // Notes, and token counts (these tests run without a tokenizer).
+    if (key.rfind('_', 0) == 0 || key == "tokens_o200k") continue;
     if (key == "errors") {
       ASSERT_EQ(actual["errors"].size(), want.size()) << what << "\n" << actual["errors"].dump(1);
       for (std::size_t i = 0; i < want.size(); ++i) {
