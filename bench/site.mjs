@@ -22,21 +22,25 @@ async function visit(path, readySelector) {
   const context = await browser.newContext({ serviceWorkers: 'block' }); // a cold first visit
   const page = await context.newPage();
   const bodies = [];
+  let ready = false;
   page.on('response', async (response) => {
+    const early = !ready; // arrived before the page was ready
     try {
-      bodies.push(await response.body());
+      bodies.push({ body: await response.body(), early });
     } catch {
       /* redirects have no body */
     }
   });
   await page.goto(url + path);
   await page.waitForSelector(readySelector, { timeout: 60000 });
+  ready = true;
   const ms = await page.evaluate(() => performance.now());
   await page.waitForLoadState('networkidle');
-  const raw = bodies.reduce((n, b) => n + b.length, 0);
-  const gzip = bodies.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
+  const sum = (list, f) => list.reduce((n, b) => n + f(b.body), 0);
+  const gz = (b) => gzipSync(b, { level: 9 }).length;
+  const early = bodies.filter((b) => b.early);
   await context.close();
-  return { ms, raw, gzip, requests: bodies.length };
+  return { ms, raw: sum(bodies, (b) => b.length), gzip: sum(bodies, gz), requests: bodies.length, readyGzip: sum(early, gz), readyRequests: early.length };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -57,6 +61,7 @@ const home = results.home;
 const counter = results['token counter'];
 console.log(`home page:      ${kb(home.raw)} raw, ${kb(home.gzip)} gzip in ${home.requests} requests; ready in ${home.ms.toFixed(0)} ms`);
 console.log(`token counter:  ${kb(counter.raw)} raw, ${kb(counter.gzip)} gzip in ${counter.requests} requests; first count ${counter.ms.toFixed(0)} ms after navigation`);
-console.log(`peer: gpt-tokenizer's demo for o200k ${PEER_O200K_GZIP_KB} KB gzip → ours is ${(counter.gzip / 1024 / PEER_O200K_GZIP_KB).toFixed(2)}× of it`);
+console.log(`                ${kb(counter.readyGzip)} gzip in ${counter.readyRequests} requests before the first count; the rest (other vocabularies, the full core, the catalog) after it`);
+console.log(`peer: gpt-tokenizer's demo for o200k ${PEER_O200K_GZIP_KB} KB gzip → ours to the first count is ${(counter.readyGzip / 1024 / PEER_O200K_GZIP_KB).toFixed(2)}× of it (everything: ${(counter.gzip / 1024 / PEER_O200K_GZIP_KB).toFixed(2)}×)`);
 console.log(`${home.gzip < 100 * 1024 ? 'PASS' : 'MISS'} home page under 100 KB gzip`);
 console.log(`${counter.ms < 1000 ? 'PASS' : 'MISS'} first count under 1 s on a cold cache over localhost`);

@@ -2,6 +2,7 @@
 // wasm module speaks JSON strings (see wasm/); this file turns them into
 // objects and turns {"error": …} replies into thrown LlmcalcError.
 
+import { createFormatApi } from './format.js';
 import { createJsonToolsApi } from './json_tools.js';
 
 import { createTokenizerApi } from './tokenizer.js';
@@ -82,13 +83,6 @@ export function createApi(module, loadAsset) {
     // Embedding cost (src/embedding/); needs `await loadCatalog()` first, defaults to now.
     embeddingCost: (input) => callJson(module.embeddingCost, { ...input, date: input?.date ?? now() }),
     // One formatting rule for the CLI and the page (src/util/format.h).
-    format: {
-      count: (n) => module.formatCount(n),
-      usd: (n) => module.formatUsd(n),
-      number: (n, maxDecimals = 2) => module.formatNumber(n, maxDecimals),
-      ratio: (n) => module.formatRatio(n),
-      percent: (fraction, decimals = 1) => module.formatPercent(fraction, decimals),
-      bytes: (n) => module.formatBytes(n),
-    },
+    format: createFormatApi(module),
   };
 }

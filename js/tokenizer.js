@@ -3,6 +3,7 @@
 // (TextEncoder.encodeInto), ids come out as one Uint32Array copy: no
 // per-token objects, and count() builds no array at all.
 import { LlmcalcError, callJson } from './api.js';
+import { createFormatApi } from './format.js';
 
 const encoder = new TextEncoder();
 // Invalid sequences become U+FFFD, like tiktoken's errors="replace"; a
@@ -171,4 +172,13 @@ export function createTokenizerApi(module, loadAsset) {
   }
 
   return { encodings, loadEncoding, encodingForModel, countChat, chunkText, chunkPlan };
+}
+
+/**
+ * The "llmcalc/tokenizer" API on the tokenizer-only module: counting, and
+ * the number format so a page can show a count before the full core loads.
+ */
+export function createTokenizerOnlyApi(module, loadAsset) {
+  const { encodings, loadEncoding, encodingForModel, countChat } = createTokenizerApi(module, loadAsset);
+  return { encodings, loadEncoding, encodingForModel, countChat, format: createFormatApi(module) };
 }

@@ -4,18 +4,12 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import createLlmcalcTokenizer from './core/llmcalc_tokenizer.mjs';
-import { createTokenizerApi } from './tokenizer.js';
+import { createTokenizerOnlyApi } from './tokenizer.js';
 import { assetUrl } from './assets.js';
 
 export { LlmcalcError } from './api.js';
 
 let ready;
-
-// Only what this module's bindings provide (js/tokenizer.js may offer more
-// on the full module).
-const tokenizerOnly = ({ encodings, loadEncoding, encodingForModel, countChat }) => ({
-  encodings, loadEncoding, encodingForModel, countChat,
-});
 
 async function readAsset(name) {
   const url = assetUrl(name);
@@ -26,7 +20,7 @@ async function readAsset(name) {
 /** Loads the tokenizer module once; later calls share the same instance. */
 export function loadTokenizer() {
   ready ??= readFile(new URL('./core/llmcalc_tokenizer.wasm', import.meta.url)).then((wasmBinary) =>
-    createLlmcalcTokenizer({ wasmBinary }).then((module) => tokenizerOnly(createTokenizerApi(module, readAsset))),
+    createLlmcalcTokenizer({ wasmBinary }).then((module) => createTokenizerOnlyApi(module, readAsset)),
   );
   return ready;
 }

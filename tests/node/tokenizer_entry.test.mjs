@@ -26,9 +26,14 @@ function texts() {
 
 test('loadTokenizer is shared and has the tokenizer API', async () => {
   assert.equal(await loadTokenizer(), tok);
-  assert.deepEqual(Object.keys(tok).sort(), ['countChat', 'encodingForModel', 'encodings', 'loadEncoding']);
+  assert.deepEqual(Object.keys(tok).sort(), ['countChat', 'encodingForModel', 'encodings', 'format', 'loadEncoding']);
   const full = await loadLlmcalc();
   assert.deepEqual(tok.encodings, full.encodings);
+  // The same number format as the full core, so a page can show a count before that loads.
+  for (const n of [0, 7, 1234567, 0.1 + 0.2, 1e15, -0]) {
+    for (const kind of ['count', 'usd', 'number', 'ratio', 'percent', 'bytes']) assert.equal(tok.format[kind](n), full.format[kind](n), `${kind}(${n})`);
+  }
+  assert.equal(tok.format.count(1234567), '1,234,567');
   assert.equal(tok.encodingForModel('gpt-4o'), 'o200k_base');
   assert.throws(() => tok.encodingForModel('gpt-4p'), (e) => e instanceof LlmcalcError && e.field === 'model');
   await assert.rejects(tok.loadEncoding('o300k'), (e) => e instanceof LlmcalcError && e.field === 'encoding');

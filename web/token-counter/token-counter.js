@@ -1,10 +1,13 @@
 // The Token Counter page. Counting runs in tokenize.worker.js; this file
 // keeps the form, the model list, the per-encoding table, the cost and the
-// token view in step with the newest answer.
+// token view in step with the newest answer. The first count needs only
+// the small tokenizer module (encodings, model → encoding, the number
+// format); the full core, for the price catalog and the cost, loads after.
 import '../src/styles/tool.css';
 import '../src/styles/text-input.css';
 import './token-counter.css';
 import { loadLlmcalc } from 'llmcalc';
+import { loadTokenizer } from 'llmcalc/tokenizer';
 import { bindFormToUrl } from '../src/shell/url-state.js';
 import { downloadCsv, downloadJson } from '../src/shell/export.js';
 import { bindDropZone } from '../src/shell/drop-zone.js';
@@ -27,7 +30,9 @@ const DEFAULT_MODEL = 'gpt-4o';
 const worker = new Worker(new URL('./tokenize.worker.js', import.meta.url), { type: 'module' });
 let latestId = 0;
 let fileText = null; // a large file's text, when it is not in the editor
-let llm;
+let tk; // the tokenizer module: first count and formatting
+let llm; // the full core, once loaded: catalog and prices
+let catalogError = ''; // why prices are not shown, if they could not load
 let encodings = [];
 const usedBy = new Map(); // encoding → model ids in the model list
 const messages = createMessagesEditor(document.querySelector('[data-messages]'), () => update());
@@ -39,7 +44,7 @@ function selectedEncoding() {
   const value = modelSelect.value;
   if (value.startsWith('encoding:')) return value.slice('encoding:'.length);
   try {
-    return llm.encodingForModel(value);
+    return tk.encodingForModel(value);
   } catch {
     return 'o200k_base';
   }
@@ -49,11 +54,12 @@ function selectedModel() {
   return modelSelect.value.startsWith('encoding:') ? null : modelSelect.value;
 }
 
-async function fillModels() {
+async function fillModels(core) {
   const add = (group, value, label) => group.append(new Option(label, value));
   const models = document.createElement('optgroup');
   models.label = 'OpenAI models';
   try {
+    llm = await core;
     const catalog = await llm.loadCatalog();
     const seen = new Set();
     for (const m of catalog.models
@@ -61,7 +67,7 @@ async function fillModels() {
       .sort((a, b) => a.id.localeCompare(b.id))) {
       let encoding;
       try {
-        encoding = llm.encodingForModel(m.id);
+        encoding = tk.encodingForModel(m.id);
       } catch {
         continue; // no local tokenizer for this model
       }
@@ -70,7 +76,8 @@ async function fillModels() {
       add(models, m.id, m.id);
       usedBy.set(encoding, [...(usedBy.get(encoding) ?? []), m.id]);
     }
-  } catch {
+  } catch (e) {
+    catalogError = `prices could not load: ${e.message ?? e}`;
     for (const id of ['gpt-5', 'gpt-4.1', 'gpt-4o', 'gpt-4o-mini', 'o3', 'o4-mini', 'gpt-4', 'gpt-3.5-turbo', 'text-embedding-3-small']) add(models, id, id);
   }
   const raw = document.createElement('optgroup');
@@ -100,7 +107,7 @@ function chatRequest() {
 }
 
 function update() {
-  if (!llm) return;
+  if (!tk) return;
   const id = ++latestId;
   const visualize = selectedEncoding();
   if (mode() === 'chat') {
@@ -123,7 +130,7 @@ function update() {
 
 function showTextStats(text) {
   const bytes = new TextEncoder().encode(text).length;
-  const f = llm.format;
+  const f = tk.format;
   const name = fileText ? `${fileText.name}: ` : '';
   document.querySelector('[data-text-stats]').textContent =
     `${name}${f.count([...text].length)} characters, ${f.count(bytes)} bytes (UTF-8)` +
@@ -132,7 +139,12 @@ function showTextStats(text) {
 
 function renderCost(tokens) {
   const model = selectedModel();
-  const f = llm.format;
+  const f = tk.format;
+  if (!llm || catalogError) {
+    out('cost').textContent = catalogError ? '—' : '…';
+    out('cost-sub').textContent = catalogError || 'loading the price catalog';
+    return;
+  }
   if (!model) {
     out('cost').textContent = '—';
     out('cost-sub').textContent = 'choose a model to price the tokens';
@@ -149,6 +161,8 @@ function renderCost(tokens) {
 }
 
 let lastReply = null; // the newest full reply, for export
+let countShown;
+const firstCount = new Promise((resolve) => (countShown = resolve));
 
 function countRows() {
   const chars = mode() === 'chat' ? null : [...currentText()].length;
@@ -179,7 +193,7 @@ function exportCounts(kind) {
 }
 
 function render(reply) {
-  const f = llm.format;
+  const f = tk.format;
   if (!reply.partial) lastReply = reply;
   // Tests and assistive tech can tell a complete answer from a partial one.
   results.toggleAttribute('data-pending', Boolean(reply.partial));
@@ -193,6 +207,7 @@ function render(reply) {
   errorBox.hidden = true;
   results.hidden = false;
   status.hidden = true;
+  countShown();
   const chat = mode() === 'chat';
   out('main-label').textContent = chat ? 'Chat request tokens' : 'Tokens';
   out('tokens').textContent = f.count(main.tokens);
@@ -246,6 +261,7 @@ function usedList(encoding) {
 }
 
 function showError(message) {
+  countShown(); // an answer all the same: the rest of the page may load
   errorBox.textContent = message;
   errorBox.hidden = false;
   results.hidden = true;
@@ -284,18 +300,21 @@ function syncMode() {
 async function main() {
   syncMode();
   try {
-    llm = await loadLlmcalc();
+    tk = await loadTokenizer();
   } catch (e) {
     status.textContent = `The tokenizer could not load: ${e.message}`;
     return;
   }
-  encodings = llm.encodings;
+  encodings = tk.encodings;
   // Count the default text right away; the model list (which needs the
   // price catalog) fills in meanwhile.
   modelSelect.append(new Option(DEFAULT_MODEL, DEFAULT_MODEL, true, true));
   if (!textArea.value) textArea.value = 'Paste your prompt here. Tokens are the units models read and bill: about ¾ of an English word each.';
   update();
-  await fillModels();
+  // The full core waits for the first count, so the two do not compete
+  // for the network and the CPU while the page starts.
+  await firstCount;
+  await fillModels(loadLlmcalc());
   bindFormToUrl(form, { onRestore: syncMode });
   showTextStats(currentText());
   form.addEventListener('input', (event) => {

@@ -5,6 +5,11 @@ import { loadTokenizer } from 'llmcalc/tokenizer';
 import { serveLatest } from '../src/shell/latest-only.js';
 
 const core = loadTokenizer();
+// The default model's vocabulary (gpt-4o: o200k_base, which most current
+// models use) is fetched while the page is still starting, not after its
+// first request; the table loads every vocabulary anyway, so it is never
+// wasted.
+core.then((llm) => llm.loadEncoding('o200k_base')).catch(() => {});
 serveLatest(handle);
 
 // Pasted text is counted as text by default: "<|endoftext|>" in a prompt
