@@ -10,6 +10,7 @@ import { downloadCsv, downloadJson } from '../src/shell/export.js';
 import { bindDropZone } from '../src/shell/drop-zone.js';
 import { createMessagesEditor } from './messages-editor.js';
 import { renderTokens } from './token-view.js';
+import { countableModels, FALLBACK_MODELS } from './models.js';
 
 const form = document.getElementById('counter-form');
 const textArea = document.getElementById('text');
@@ -54,24 +55,12 @@ async function fillModels() {
   const models = document.createElement('optgroup');
   models.label = 'OpenAI models';
   try {
-    const catalog = await llm.loadCatalog();
-    const seen = new Set();
-    for (const m of catalog.models
-      .filter((m) => m.provider === 'openai' && !m.deprecated && ['chat', 'reasoning', 'embedding'].includes(m.kind) && !m.id.startsWith('ft:'))
-      .sort((a, b) => a.id.localeCompare(b.id))) {
-      let encoding;
-      try {
-        encoding = llm.encodingForModel(m.id);
-      } catch {
-        continue; // no local tokenizer for this model
-      }
-      if (seen.has(m.id)) continue;
-      seen.add(m.id);
-      add(models, m.id, m.id);
-      usedBy.set(encoding, [...(usedBy.get(encoding) ?? []), m.id]);
+    for (const { id, encoding } of countableModels(llm, await llm.loadCatalog())) {
+      add(models, id, id);
+      usedBy.set(encoding, [...(usedBy.get(encoding) ?? []), id]);
     }
   } catch {
-    for (const id of ['gpt-5', 'gpt-4.1', 'gpt-4o', 'gpt-4o-mini', 'o3', 'o4-mini', 'gpt-4', 'gpt-3.5-turbo', 'text-embedding-3-small']) add(models, id, id);
+    for (const id of FALLBACK_MODELS) add(models, id, id);
   }
   const raw = document.createElement('optgroup');
   raw.label = 'Encodings';
