@@ -8,6 +8,7 @@ import { renderLineChart } from '../src/charts/line-chart.js';
 import { bindFormToUrl, copyLink } from '../src/shell/url-state.js';
 import { downloadCsv, downloadJson, downloadPng, downloadSvg } from '../src/shell/export.js';
 import { bindCatalogPrices } from './catalog-prices.js';
+import { bindEmbedButton } from '../src/shell/embed-dialog.js';
 import { VERDICT_LABELS, chartSpec, describeTiles, readInput as readForm, syncModes as syncPathModes } from './describe.js';
 
 const form = document.getElementById('break-even-form');
@@ -110,6 +111,7 @@ async function main() {
   document.querySelector('[data-copy-link]').addEventListener('click', async () => {
     document.querySelector('[data-copy-status]').textContent = await copyLink();
   });
+  bindEmbedButton({ form, tool: 'break-even', anchor: document.querySelector('[data-copy-link]') });
 }
 
 main();

@@ -10,6 +10,7 @@ import { make } from '../src/shell/dom.js';
 import { FIELD_OF, GPUS, METHOD_LABELS, cheapestQuote, hostedRow, readInput as readForm, selfHostedRow } from './quotes.js';
 import { bindFormToUrl, copyLink } from '../src/shell/url-state.js';
 import { downloadCsv, downloadJson } from '../src/shell/export.js';
+import { bindEmbedButton } from '../src/shell/embed-dialog.js';
 
 const form = document.getElementById('tuning-form');
 const $ = (selector) => document.querySelector(selector);
@@ -160,6 +161,7 @@ async function main() {
   $('[data-copy-link]').addEventListener('click', async () => {
     $('[data-copy-status]').textContent = await copyLink();
   });
+  bindEmbedButton({ form, tool: 'fine-tuning', anchor: $('[data-copy-link]') });
 }
 
 main();

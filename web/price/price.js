@@ -14,6 +14,7 @@ import { downloadCsv, downloadJson, downloadPng, downloadSvg } from '../src/shel
 import { renderBarChart } from '../src/charts/bar-chart.js';
 import { bindFormToUrl, copyLink } from '../src/shell/url-state.js';
 import { make, priceSource, sourceLink } from '../src/shell/dom.js';
+import { bindEmbedButton } from '../src/shell/embed-dialog.js';
 
 const MAX_COMPARE = 6;
 const TOKEN_FIELDS = new Set(['input', 'output', 'cached']);
@@ -249,6 +250,7 @@ async function main() {
   $('[data-copy-link]').addEventListener('click', async () => {
     $('[data-copy-status]').textContent = await copyLink();
   });
+  bindEmbedButton({ form, tool: 'price', anchor: $('[data-copy-link]') });
 }
 
 function syncUnits() {

@@ -11,6 +11,7 @@ import { bindDropZone } from '../src/shell/drop-zone.js';
 import { createMessagesEditor } from './messages-editor.js';
 import { renderTokens } from './token-view.js';
 import { countableModels, FALLBACK_MODELS } from './models.js';
+import { bindEmbedButton } from '../src/shell/embed-dialog.js';
 
 const form = document.getElementById('counter-form');
 const textArea = document.getElementById('text');
@@ -309,6 +310,12 @@ async function main() {
   for (const button of document.querySelectorAll('[data-export]')) {
     button.addEventListener('click', () => exportCounts(button.dataset.export));
   }
+  bindEmbedButton({
+    form,
+    tool: 'token-counter',
+    anchor: document.querySelector('[data-export="ids"]'),
+    note: () => (mode() === 'chat' ? 'The widget counts text: chat requests stay on this page.' : textArea.value.length > 2000 || fileText ? 'Text over 2,000 characters stays out of the snippet; the widget starts with its example text.' : ''),
+  });
   update();
 }
 
