@@ -19,6 +19,7 @@ import { DESKTOP, PHONE, SCREENSHOTS } from './browser.mjs';
 import { WIDGETS, COMMON_ATTRIBUTES } from '../../web/widgets/specs.js';
 
 const SITE_DIR = process.env.LLMCALC_SITE_DIR ?? 'web/dist';
+const BASE = process.env.LLMCALC_SITE_BASE ?? '/';
 const DEMO_DIR = `${SITE_DIR}/widgets/demo`;
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -33,7 +34,7 @@ let browser;
  * pastes them), under a CSP that allows scripts, styles and fetches from
  * the blog and the asset origin only – no eval, no inline styles.
  */
-function startBlog(assetOrigin) {
+function startBlog(assetOrigin, assetUrl) {
   const snippets = new Map(); // path -> HTML body, for snippets made by the Embed button
   const csp = [
     "default-src 'self'",
@@ -50,16 +51,16 @@ function startBlog(assetOrigin) {
     const file = { '/': 'index.html', '/demo.css': 'demo.css', '/hostile.css': 'hostile.css' }[path];
     if (!file) return res.writeHead(404).end();
     let body = readFileSync(`${DEMO_DIR}/${file}`, 'utf8');
-    if (file === 'index.html') body = body.replaceAll('="../../', `="${assetOrigin}/`);
+    if (file === 'index.html') body = body.replaceAll('="../../', `="${assetUrl}`);
     send(file.endsWith('.css') ? 'text/css' : 'text/html; charset=utf-8', body);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${server.address().port}`, snippets })));
 }
 
 before(async () => {
-  const { server, url } = await serve(SITE_DIR, { headers: { 'access-control-allow-origin': '*' } });
+  const { server, url } = await serve(SITE_DIR, { base: BASE, headers: { 'access-control-allow-origin': '*' } });
   assets = { server, url, origin: new URL(url).origin };
-  blog = await startBlog(assets.origin);
+  blog = await startBlog(assets.origin, assets.url);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -241,7 +242,7 @@ test('lazy: the loader alone until a widget nears the viewport', async () => {
   assert.ok(top > 300 + 300, `the first widget starts at ${top}px, beyond the 300px margin`);
   await page.waitForTimeout(500);
   const fromAssets = requests.filter((u) => u.startsWith(assets.origin)).map((u) => new URL(u).pathname);
-  assert.deepEqual(fromAssets, ['/widgets/llmcalc-widgets.js'], 'only the loader before scrolling');
+  assert.deepEqual(fromAssets, [`${BASE}widgets/llmcalc-widgets.js`], 'only the loader before scrolling');
   await page.locator('llmcalc-token-counter').first().scrollIntoViewIfNeeded();
   await page.locator(ready('llmcalc-token-counter')).first().waitFor();
   assert.equal(count(requests, /\.wasm$/), 1);
