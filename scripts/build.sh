@@ -24,4 +24,5 @@ fi
 # --outDir is relative to the Vite root (web/).
 npx vite build --config web/vite.config.js --base "$base" --outDir "$out" --logLevel warn
 echo "site: web/$out (base $base)"
-node tools/report_size.mjs "web/$out/index.html"
+# The widget loader is what every reader of a post with a widget downloads.
+node tools/report_size.mjs "web/$out/index.html" "web/$out/widgets/llmcalc-widgets.js"

@@ -24,9 +24,10 @@ const TYPES = {
 
 /**
  * Serves `root` (optionally under the URL prefix `base`, like GitHub Pages'
- * /<repo>/) and resolves to { server, url }.
+ * /<repo>/) and resolves to { server, url }. `headers` go on every
+ * response (the widget test sends CORS headers, as GitHub Pages does).
  */
-export function serve(root, { port = 0, base = '/' } = {}) {
+export function serve(root, { port = 0, base = '/', headers = {} } = {}) {
   const rootDir = resolve(root);
   const server = createServer((req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -44,6 +45,7 @@ export function serve(root, { port = 0, base = '/' } = {}) {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       const size = statSync(file).size;
       res.writeHead(200, {
+        ...headers,
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'content-length': size,
       });

@@ -24,6 +24,16 @@ function findPages(dir, pages = {}) {
   return pages;
 }
 
+// The widget loader keeps one unhashed URL, the one bloggers paste; the
+// widgets' lazily imported code sits beside it (hashed, like all assets).
+const WIDGET_LOADER = 'llmcalc-widgets';
+const WIDGETS_DIR = resolve(root, 'widgets') + '/';
+// A chunk of widget code alone (style sheets imported as text count as part of it).
+const isWidgetChunk = (chunk) => {
+  const code = chunk.moduleIds.filter((id) => !id.endsWith('?inline'));
+  return code.length > 0 && code.every((id) => id.startsWith(WIDGETS_DIR));
+};
+
 export default defineConfig({
   root,
   // Relative asset URLs: the same build works at / and under GitHub Pages'
@@ -42,7 +52,18 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     assetsInlineLimit: 0,
-    rollupOptions: { input: findPages(root) },
+    rollupOptions: {
+      input: { ...findPages(root), [WIDGET_LOADER]: resolve(root, 'widgets/llmcalc-widgets.js') },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === WIDGET_LOADER ? `widgets/${WIDGET_LOADER}.js` : 'assets/[name]-[hash].js'),
+        chunkFileNames: (chunk) => (isWidgetChunk(chunk) ? 'widgets/[name]-[hash].js' : 'assets/[name]-[hash].js'),
+      },
+    },
+    // Widgets run on other people's pages: their imports are not announced
+    // with <link rel="modulepreload"> tags added to the host's <head>.
+    modulePreload: {
+      resolveDependencies: (file, deps, { hostId }) => (hostId.startsWith('widgets/') ? [] : deps),
+    },
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },

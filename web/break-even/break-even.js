@@ -8,6 +8,8 @@ import { renderLineChart } from '../src/charts/line-chart.js';
 import { bindFormToUrl, copyLink } from '../src/shell/url-state.js';
 import { downloadCsv, downloadJson, downloadPng, downloadSvg } from '../src/shell/export.js';
 import { bindCatalogPrices } from './catalog-prices.js';
+import { bindEmbedButton } from '../src/shell/embed-dialog.js';
+import { VERDICT_LABELS, chartSpec, describeTiles, readInput as readForm, syncModes as syncPathModes } from './describe.js';
 
 const form = document.getElementById('break-even-form');
 const results = document.querySelector('[data-results]');
@@ -15,33 +17,8 @@ const status = document.querySelector('[data-status]');
 const formError = document.querySelector('[data-form-error]');
 const out = (name) => document.querySelector(`[data-out="${name}"]`);
 
-const VERDICT_LABELS = {
-  prompt: 'Stay with prompts',
-  depends: 'It depends',
-  'fine-tune': 'Fine-tune',
-  never: 'Never pays',
-};
-
-function syncModes() {
-  for (const section of form.querySelectorAll('[data-path]')) {
-    const path = section.dataset.path;
-    const mode = form.elements[`${path}_mode`].value;
-    for (const group of section.querySelectorAll('[data-mode]')) {
-      group.hidden = group.dataset.mode !== mode;
-    }
-  }
-}
-
-/** Visible fields as typed; hidden ones (the other mode) are left out. */
-function readInput() {
-  const input = {};
-  for (const field of form.querySelectorAll('.field')) {
-    if (field.closest('[hidden]') || field.hasAttribute('data-model-field')) continue;
-    const name = field.dataset.field;
-    input[name] = form.elements[name].value;
-  }
-  return input;
-}
+const syncModes = () => syncPathModes(form);
+const readInput = () => readForm(form);
 
 function clearErrors() {
   for (const field of form.querySelectorAll('.field')) {
@@ -73,27 +50,10 @@ function render(llm, r) {
   document.querySelector('[data-verdict-label]').textContent = VERDICT_LABELS[r.verdict];
   document.querySelector('[data-explanation]').textContent = r.explanation;
 
-  if (r.break_even_requests === null) {
-    out('break_even').textContent = 'Never';
-    out('break_even_sub').textContent = 'the tuned path saves nothing';
-  } else {
-    out('break_even').textContent = f.count(r.break_even_requests);
-    out('break_even_sub').textContent =
-      r.months_to_break_even === null ? 'requests' : `requests · after ${f.number(r.months_to_break_even, 1)} months`;
-  }
-  if (r.ratio !== null) {
-    out('ratio').textContent = `${f.ratio(r.ratio)}×`;
-  } else {
-    out('ratio').textContent = '—';
-  }
-  out('volume_sub').textContent =
-    r.volume === null
-      ? 'enter requests per month'
-      : `the break-even · ${f.count(r.volume)} requests in ${f.number(r.horizon_months, 1)} months`;
-  out('net').textContent = r.net_savings === null ? '—' : f.usd(r.net_savings);
-  out('net_sub').textContent = r.net_savings === null ? '' : 'over the horizon, training included';
-  out('saving').textContent = f.usd(r.saving_per_request);
-  out('saving_sub').textContent = `${f.usd(r.base_cost_per_request)} → ${f.usd(r.tuned_cost_per_request)}`;
+  const text = describeTiles(f, r);
+  for (const name of ['break_even', 'ratio', 'net', 'saving']) out(name).textContent = text[name];
+  for (const name of ['break_even_sub', 'net_sub', 'saving_sub']) out(name).textContent = text[name];
+  out('volume_sub').textContent = text.ratio_sub;
 
   // The decision helper's last question, answered with these numbers.
   const decide = new URLSearchParams();
@@ -104,19 +64,7 @@ function render(llm, r) {
   const notes = document.querySelector('[data-notes]');
   notes.replaceChildren(...r.notes.map((n) => Object.assign(document.createElement('li'), { textContent: n })));
 
-  const crossing = r.break_even_requests !== null && r.series.find((p) => p.requests > 0 && Math.abs(p.base_cost - p.tuned_cost) <= 1e-9 * Math.max(1, p.base_cost));
-  renderLineChart(document.querySelector('[data-chart]'), {
-    title: 'Cumulative cost of both paths by number of requests',
-    x: r.series.map((p) => p.requests),
-    series: [
-      { name: 'Prompt only', values: r.series.map((p) => p.base_cost), className: 'series-1' },
-      { name: 'Fine-tuned (training included)', values: r.series.map((p) => p.tuned_cost), className: 'series-2' },
-    ],
-    marker: crossing ? { x: crossing.requests, y: crossing.base_cost, label: `break-even: ${f.count(r.break_even_requests)}` } : undefined,
-    formatX: (n) => f.count(n),
-    formatY: (n) => f.usd(n),
-    xLabel: 'Requests',
-  });
+  renderLineChart(document.querySelector('[data-chart]'), chartSpec(f, r));
 }
 
 async function main() {
@@ -163,6 +111,7 @@ async function main() {
   document.querySelector('[data-copy-link]').addEventListener('click', async () => {
     document.querySelector('[data-copy-status]').textContent = await copyLink();
   });
+  bindEmbedButton({ form, tool: 'break-even', anchor: document.querySelector('[data-copy-link]') });
 }
 
 main();

@@ -13,6 +13,8 @@ import { renderStackedBars } from '../src/charts/stacked-bars.js';
 import { stackRows } from '../src/budget/render.js';
 import { downloadCsv, downloadJson, downloadPng, downloadSvg } from '../src/shell/export.js';
 import { make } from '../src/shell/dom.js';
+import { bindEmbedButton } from '../src/shell/embed-dialog.js';
+import { SECTIONS } from '../src/budget/sections.js';
 
 const $ = (selector) => document.querySelector(selector);
 const form = document.getElementById('window-form');
@@ -71,4 +73,13 @@ startBudgetPage({
     csv: (last) => downloadCsv('context-windows.csv', SECTION_COLUMNS, sectionRows(last.result)),
     json: (last) => downloadJson('context-windows.json', last),
   },
+});
+bindEmbedButton({
+  form,
+  tool: 'context-window',
+  anchor: $('[data-copy-link]'),
+  note: () =>
+    SECTIONS.some((s) => form.elements[`${s.id}_mode`]?.value === 'text')
+      ? 'Sections pasted as text go into the snippet as their typed token counts: your text stays on this page.'
+      : '',
 });

@@ -8,21 +8,13 @@
 import '../src/styles/tool.css';
 import './fine-tuning.css';
 import { loadLlmcalc, LlmcalcError } from 'llmcalc';
-import { make, sourceHost, sourceLink } from '../src/shell/dom.js';
+import { make } from '../src/shell/dom.js';
+import { FIELD_OF, GPUS, METHOD_LABELS, cheapestQuote, hostedRow, readInput as readForm, selfHostedRow } from './quotes.js';
 import { bindFormToUrl, copyLink } from '../src/shell/url-state.js';
 import { downloadCsv, downloadJson } from '../src/shell/export.js';
+import { bindEmbedButton } from '../src/shell/embed-dialog.js';
 import { createDatasetFile } from './dataset-file.js';
 import { renderDatasetCheck } from './dataset-check.js';
-
-// Editable starting points, not facts: peak dense BF16 throughput from the
-// makers' data sheets and typical on-demand rental prices in late 2026.
-const GPUS = {
-  h100: { name: 'H100 SXM', tflops: '989', hourly: '2.50', memory: '80' },
-  a100: { name: 'A100 80 GB', tflops: '312', hourly: '1.50', memory: '80' },
-  l40s: { name: 'L40S', tflops: '362', hourly: '1.00', memory: '48' },
-  rtx4090: { name: 'RTX 4090', tflops: '165', hourly: '0.40', memory: '24' },
-};
-const METHOD_LABELS = { supervised: 'Supervised', reinforcement: 'Reinforcement', lora: 'LoRA', full: 'Full', qlora: 'QLoRA' };
 
 const form = document.getElementById('tuning-form');
 const $ = (selector) => document.querySelector(selector);
@@ -30,47 +22,19 @@ const out = (name) => $(`[data-out="${name}"]`);
 const status = $('[data-status]');
 const formError = $('[data-form-error]');
 const results = $('[data-tuning-results]');
-
 const value = (name) => form.elements[name].value;
-const optional = (name) => (value(name).trim() === '' ? undefined : value(name));
-
 const source = () => form.elements.source.value;
 
 function showSource() {
   for (const panel of document.querySelectorAll('[data-source]')) panel.hidden = panel.dataset.source !== source();
 }
 
-/** The dataset part of the request: typed numbers, or a counted file's. */
-function datasetInput(file) {
-  if (source() === 'numbers') return { examples: value('examples'), tokens_per_example: value('tokens_per_example') };
-  const counts = file.counts;
-  return counts ? { examples: counts.examples, dataset_tokens: counts.tokens } : null;
-}
-
+/** trainingCost's input: the dataset as typed numbers, or a counted file's (none until one is counted). */
 function readInput(file) {
-  const withParams = optional('params_billions') !== undefined;
-  return {
-    ...datasetInput(file),
-    epochs: optional('epochs'),
-    prompt_tokens: value('prompt_tokens'),
-    output_tokens: value('output_tokens'),
-    rft_hours: optional('rft_hours'),
-    validation_tokens: value('validation_tokens'),
-    evaluations: value('evaluations'),
-    ...(withParams
-      ? {
-          params_billions: value('params_billions'),
-          trainable_fraction: value('trainable_fraction'),
-          gpu: {
-            name: GPUS[value('gpu_preset')]?.name ?? 'GPU',
-            tflops: value('gpu_tflops'),
-            utilization: value('utilization'),
-            hourly_usd: value('gpu_hourly_usd'),
-            memory_gb: value('gpu_memory_gb'),
-          },
-        }
-      : {}),
-  };
+  const { examples, tokens_per_example, ...rest } = readForm(form);
+  if (source() === 'numbers') return { examples, tokens_per_example, ...rest };
+  const counts = file.counts;
+  return counts ? { examples: counts.examples, dataset_tokens: counts.tokens, ...rest } : rest;
 }
 
 function clearErrors() {
@@ -83,9 +47,6 @@ function clearErrors() {
   }
   formError.hidden = true;
 }
-
-// Core fields whose input has another name here.
-const FIELD_OF = { tokens_per_epoch: 'tokens_per_example' };
 
 function showError(error) {
   // A counted file's numbers have no field to mark.
@@ -118,46 +79,18 @@ function breakEvenLink(q) {
   return make('a', { href: `../break-even/?${params}`, className: 'nowrap', textContent: 'Carry over →' });
 }
 
-function statusCell(q) {
-  const cell = make('td', { className: 'small' });
-  const date = (d) => make('span', { className: 'nowrap', textContent: d });
-  if (!q.available) cell.append('no new jobs after ', date(q.new_jobs_until), ' · ');
-  else if (q.new_jobs_until) cell.append('new jobs until ', date(q.new_jobs_until), ' · ');
-  if (!q.confirmed) cell.append('unconfirmed figure · ');
-  cell.append(sourceLink(q.source, sourceHost(q.source)), ', ', date(q.as_of));
-  return cell;
-}
-
 function render(llm, r) {
   const f = llm.format;
   results.hidden = false;
   const d = r.dataset;
   out('tokens').textContent = f.count(d.training_tokens);
   out('tokens_sub').textContent = `${f.count(d.tokens_per_epoch)} × ${d.epochs} ${d.epochs === 1 ? 'epoch' : 'epochs'}${d.default_epochs ? ' (OpenAI\'s rule)' : ''}`;
-  const priced = r.hosted.filter((q) => q.cost_usd !== null && q.available);
-  const cheapest = priced.reduce((a, b) => (b.cost_usd < a.cost_usd ? b : a), priced[0]);
-  out('cheapest').textContent = cheapest ? f.usd(cheapest.cost_usd) : '—';
-  out('cheapest_sub').textContent = cheapest
-    ? cheapest.model
-      ? `${cheapest.model}, ${METHOD_LABELS[cheapest.method].toLowerCase()}`
-      : cheapest.label
-    : 'no hosted price applies';
+  const cheapest = cheapestQuote(f, r);
+  out('cheapest').textContent = cheapest.value;
+  out('cheapest_sub').textContent = cheapest.sub;
 
   $('[data-hosted]').replaceChildren(
-    ...r.hosted.map((q) => {
-      const price = q.price_per_million !== null ? `${f.usd(q.price_per_million)}/1M` : `${f.usd(q.price_per_hour)}/hour`;
-      const cost = q.cost_usd !== null ? f.usd(q.cost_usd) : 'enter hours';
-      const billed = q.price_per_million !== null ? ` · ${f.count(q.billed_tokens)} tokens` : '';
-      return make('tr', { className: q.available ? '' : 'unavailable' }, [
-        make('th', { scope: 'row' }, [
-          make('span', { className: 'quote-label', textContent: q.model ?? q.label }),
-          make('span', { className: 'quote-detail', textContent: `${METHOD_LABELS[q.method] ?? q.method}${billed}` }),
-        ]),
-        make('td', { className: 'num nowrap', textContent: price }),
-        make('td', { className: 'num nowrap', textContent: cost }),
-        statusCell(q),
-      ]);
-    }),
+    ...r.hosted.map((q) => hostedRow(f, q)),
   );
 
   const inOut = (p) => (p ? `${p.input === null ? '—' : f.usd(p.input)} / ${p.output === null ? '—' : f.usd(p.output)}` : 'not listed');
@@ -182,15 +115,7 @@ function render(llm, r) {
   $('[data-self-box]').hidden = !self;
   if (self) {
     $('[data-self]').replaceChildren(
-      ...self.methods.map((m) =>
-        make('tr', {}, [
-          make('th', { scope: 'row', textContent: METHOD_LABELS[m.method] }),
-          make('td', { className: 'num', textContent: f.number(m.gpu_hours, 1) }),
-          make('td', { className: 'num', textContent: f.usd(m.cost_usd) }),
-          make('td', { className: 'num', textContent: `${f.number(m.memory_gb, 1)} GB` }),
-          make('td', { className: 'num', textContent: f.count(m.gpus) }),
-        ]),
-      ),
+      ...self.methods.map((m) => selfHostedRow(f, m)),
     );
     const g = self.gpu;
     $('[data-formulas]').replaceChildren(
@@ -287,6 +212,7 @@ async function main() {
   $('[data-copy-link]').addEventListener('click', async () => {
     $('[data-copy-status]').textContent = await copyLink();
   });
+  bindEmbedButton({ form, tool: 'fine-tuning', anchor: $('[data-copy-link]') });
 }
 
 main();

@@ -9,21 +9,14 @@ import '../src/charts/chart.css';
 import '../src/charts/bar-chart.css';
 import './price.css';
 import { loadLlmcalc, LlmcalcError } from 'llmcalc';
+import { DAYS_PER_MONTH, lineRows, tokenInput as readTokens, requestsPerDay as readRequests, priceOn as priceWith } from './price-input.js';
 import { downloadCsv, downloadJson, downloadPng, downloadSvg } from '../src/shell/export.js';
 import { renderBarChart } from '../src/charts/bar-chart.js';
 import { bindFormToUrl, copyLink } from '../src/shell/url-state.js';
-import { make, sourceHost, sourceLink } from '../src/shell/dom.js';
+import { make, priceSource, sourceLink } from '../src/shell/dom.js';
+import { bindEmbedButton } from '../src/shell/embed-dialog.js';
 
-const DAYS_PER_MONTH = 365.25 / 12;
 const MAX_COMPARE = 6;
-const LINE_LABELS = {
-  input: 'Input',
-  cache_read: 'Cached input (read)',
-  cache_write_5m: 'Cache write (5 min)',
-  cache_write_1h: 'Cache write (1 h)',
-  output: 'Output',
-  reasoning: 'Reasoning',
-};
 const TOKEN_FIELDS = new Set(['input', 'output', 'cached']);
 
 const form = document.getElementById('price-form');
@@ -33,29 +26,6 @@ const status = $('[data-status]');
 const formError = $('[data-form-error]');
 const results = $('[data-price-results]');
 const compareField = $('[data-compare-field]');
-
-/**
- * Reads a typed count that the core has no field for (requests, the cached
- * share) by the core's rule (src/util/number_input.h): a finite decimal,
- * "1,000" and "1_000" allowed; same wording as its messages.
- */
-function readNumber(text, field, label, { max = Infinity } = {}) {
-  const t = String(text).trim();
-  const fail = (message) => {
-    throw new LlmcalcError(message, field);
-  };
-  const quoted = `"${t.length > 40 ? `${t.slice(0, 40)}...` : t}"`;
-  if (t === '') fail(`${label} is empty: enter a number.`);
-  if (!/^[+-]?(\d+([,_]\d+)*)?(\.\d*)?([eE][+-]?\d+)?$/.test(t) || !/\d/.test(t)) fail(`${label} ${quoted} is not a number.`);
-  const value = Number(t.replace(/[,_]/g, ''));
-  if (!Number.isFinite(value)) fail(`${label} ${quoted} is too large to be a useful number.`);
-  if (value < 0) fail(`${label} cannot be negative.`);
-  if (value > max) fail(`${label} ${quoted} is out of range: at most ${max}.`);
-  return value === 0 ? 0 : value;
-}
-
-/** The core accepted `text` as a token count: read it the same way. */
-const acceptedCount = (text) => Number(String(text).trim().replace(/[,_]/g, '')) || 0;
 
 async function main() {
   const compareState = new Set();
@@ -90,39 +60,9 @@ async function main() {
   fillModelList(catalog, providerName);
 
   // ---- the main calculation ------------------------------------------------
-  /** Token counts as typed, with a cached share turned into tokens once the core accepted the input count. */
-  function tokenInput() {
-    const e = form.elements;
-    const input = { input: e.input.value, output: e.output.value };
-    if (e.cached_unit.value === 'tokens') {
-      input.cached = e.cached.value;
-    } else {
-      const share = readNumber(e.cached.value, 'cached', 'The cached share', { max: 100 });
-      input.cachedShare = share / 100;
-    }
-    return input;
-  }
-
-  /** Prices `tokens` on `model` (an id as typed or provider:id); the core validates everything. */
-  function priceOn(model, tokens, batch, { validate = true } = {}) {
-    const request = { model, input: tokens.input, output: tokens.output, batch };
-    if ('cached' in tokens) {
-      request.cached = tokens.cached;
-    } else if (tokens.cachedShare > 0) {
-      // Validate the input count first so its message wins over the share's
-      // (the table skips this: a bad count still fails the real call).
-      if (validate) llm.price({ ...request, cached: 0, batch: false });
-      request.cached = Math.round(acceptedCount(tokens.input) * tokens.cachedShare);
-    }
-    return llm.price(request);
-  }
-
-  function requestsPerDay() {
-    const e = form.elements;
-    const label = e.per.value === 'month' ? 'Requests per month' : 'Requests per day';
-    const n = readNumber(e.requests.value, 'requests', label);
-    return e.per.value === 'month' ? n / DAYS_PER_MONTH : n;
-  }
+  const tokenInput = () => readTokens(form.elements);
+  const requestsPerDay = () => readRequests(form.elements);
+  const priceOn = (model, tokens, batch, options) => priceWith(llm, model, tokens, batch, options);
 
   function clearErrors() {
     for (const field of form.querySelectorAll('.field')) {
@@ -252,15 +192,7 @@ async function main() {
     out('per_year').textContent = f.usd(r.cost_usd * daily * 365.25);
     out('per_year_sub').textContent = `${f.number(daily * 365.25, 0)} requests`;
 
-    const rows = r.lines.map((l) =>
-      make('tr', {}, [
-        make('th', { scope: 'row', textContent: LINE_LABELS[l.kind] ?? l.kind }),
-        make('td', { className: 'n', textContent: f.count(l.tokens) }),
-        make('td', { className: 'n', textContent: f.usd(l.price_per_million) }),
-        make('td', { className: 'n', textContent: f.usd(l.cost_usd) }),
-      ]),
-    );
-    if (rows.length === 0) rows.push(make('tr', {}, [make('td', { colSpan: 4, className: 'muted', textContent: 'No tokens: nothing to pay.' })]));
+    const rows = lineRows(f, r);
     $('[data-lines]').replaceChildren(...rows);
     out('total').textContent = f.usd(r.cost_usd);
 
@@ -280,14 +212,7 @@ async function main() {
         className: m?.batch_multiplier ? '' : 'missing',
       }),
     );
-    $('[data-source]').replaceChildren(
-      'Price from ',
-      sourceLink(r.source, sourceHost(r.source)),
-      ', as of ',
-      make('span', { className: 'nowrap', textContent: r.as_of }),
-      r.price_period && r.price_period !== 'standard' ? ` (${r.price_period})` : '',
-      '.',
-    );
+    $('[data-source]').replaceChildren(...priceSource(r));
     const notes = [];
     if (r.long_context) notes.push('This request is long enough for the model’s long-context prices; they are applied above.');
     else if (m?.long_context_tiers) notes.push('This model charges more above a context length; a longer request would cost more per token.');
@@ -325,6 +250,7 @@ async function main() {
   $('[data-copy-link]').addEventListener('click', async () => {
     $('[data-copy-status]').textContent = await copyLink();
   });
+  bindEmbedButton({ form, tool: 'price', anchor: $('[data-copy-link]') });
 }
 
 function syncUnits() {

@@ -13,6 +13,8 @@ import { downloadCsv, downloadJson } from '../src/shell/export.js';
 import { bindDropZone } from '../src/shell/drop-zone.js';
 import { createMessagesEditor } from './messages-editor.js';
 import { renderTokens } from './token-view.js';
+import { countableModels, FALLBACK_MODELS } from './models.js';
+import { bindEmbedButton } from '../src/shell/embed-dialog.js';
 
 const form = document.getElementById('counter-form');
 const textArea = document.getElementById('text');
@@ -60,25 +62,13 @@ async function fillModels(core) {
   models.label = 'OpenAI models';
   try {
     llm = await core;
-    const catalog = await llm.loadCatalog();
-    const seen = new Set();
-    for (const m of catalog.models
-      .filter((m) => m.provider === 'openai' && !m.deprecated && ['chat', 'reasoning', 'embedding'].includes(m.kind) && !m.id.startsWith('ft:'))
-      .sort((a, b) => a.id.localeCompare(b.id))) {
-      let encoding;
-      try {
-        encoding = tk.encodingForModel(m.id);
-      } catch {
-        continue; // no local tokenizer for this model
-      }
-      if (seen.has(m.id)) continue;
-      seen.add(m.id);
-      add(models, m.id, m.id);
-      usedBy.set(encoding, [...(usedBy.get(encoding) ?? []), m.id]);
+    for (const { id, encoding } of countableModels(tk, await llm.loadCatalog())) {
+      add(models, id, id);
+      usedBy.set(encoding, [...(usedBy.get(encoding) ?? []), id]);
     }
   } catch (e) {
     catalogError = `prices could not load: ${e.message ?? e}`;
-    for (const id of ['gpt-5', 'gpt-4.1', 'gpt-4o', 'gpt-4o-mini', 'o3', 'o4-mini', 'gpt-4', 'gpt-3.5-turbo', 'text-embedding-3-small']) add(models, id, id);
+    for (const id of FALLBACK_MODELS) add(models, id, id);
   }
   const raw = document.createElement('optgroup');
   raw.label = 'Encodings';
@@ -339,6 +329,12 @@ async function main() {
   for (const button of document.querySelectorAll('[data-export]')) {
     button.addEventListener('click', () => exportCounts(button.dataset.export));
   }
+  bindEmbedButton({
+    form,
+    tool: 'token-counter',
+    anchor: document.querySelector('[data-export="ids"]'),
+    note: () => (mode() === 'chat' ? 'The widget counts text: chat requests stay on this page.' : textArea.value.length > 2000 || fileText ? 'Text over 2,000 characters stays out of the snippet; the widget starts with its example text.' : ''),
+  });
   update();
 }
 

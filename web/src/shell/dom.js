@@ -25,3 +25,15 @@ export function sourceHost(url) {
     return url;
   }
 }
+
+/** "Price from openai.com, as of 2025-08-01." for a priced result ({source, as_of, price_period}). */
+export function priceSource(r) {
+  return [
+    'Price from ',
+    sourceLink(r.source, sourceHost(r.source)),
+    ', as of ',
+    make('span', { className: 'nowrap', textContent: r.as_of }),
+    r.price_period && r.price_period !== 'standard' ? ` (${r.price_period})` : '',
+    '.',
+  ];
+}

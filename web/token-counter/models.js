@@ -1,0 +1,26 @@
+// The models the token counter offers, shared by the page and the widget:
+// OpenAI's current chat, reasoning and embedding models whose encoding
+// runs here, each with that encoding.
+
+/** Offered when the price catalog cannot load. */
+export const FALLBACK_MODELS = ['gpt-5', 'gpt-4.1', 'gpt-4o', 'gpt-4o-mini', 'o3', 'o4-mini', 'gpt-4', 'gpt-3.5-turbo', 'text-embedding-3-small'];
+
+/** [{id, encoding}] sorted by id. */
+export function countableModels(llm, catalog) {
+  const seen = new Set();
+  const list = [];
+  for (const m of catalog.models
+    .filter((m) => m.provider === 'openai' && !m.deprecated && ['chat', 'reasoning', 'embedding'].includes(m.kind) && !m.id.startsWith('ft:'))
+    .sort((a, b) => a.id.localeCompare(b.id))) {
+    let encoding;
+    try {
+      encoding = llm.encodingForModel(m.id);
+    } catch {
+      continue; // no local tokenizer for this model
+    }
+    if (seen.has(m.id)) continue;
+    seen.add(m.id);
+    list.push({ id: m.id, encoding });
+  }
+  return list;
+}
