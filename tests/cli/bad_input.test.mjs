@@ -50,7 +50,7 @@ const COMMANDS = [
   ['budget', ['--model', 'gpt-4o', '--user', '100'],
     { ...Object.fromEntries(['system', 'tools', 'examples', 'history', 'context', 'user', 'output'].map((s) => [`--${s}`, ZERO_OK])), '--window': /greater than 0/ }],
   ['training', ['--examples', '100', '--tokens-per-example', '1000', '--params-b', '8'],
-    { '--examples': /between 1 and/, '--tokens-per-example': /at least 1/, '--epochs': /between 1 and 100/, '--params-b': /more than 0/,
+    { '--examples': /at least 1/, '--tokens-per-example': /at least 1/, '--epochs': /between 1 and 100/, '--params-b': /more than 0/,
       '--trainable-fraction': /more than 0/, '--validation-tokens': ZERO_OK, '--evaluations': ZERO_OK, '--rft-hours': /more than 0/,
       '--prompt-tokens': ZERO_OK, '--output-tokens': ZERO_OK, '--gpu-tflops': /more than 0/, '--utilization': /more than 0/,
       '--gpu-hourly': /more than 0/, '--gpu-memory': /more than 0/ }],
