@@ -39,7 +39,7 @@ const compareField = $('[data-compare-field]');
  * share) by the core's rule (src/util/number_input.h): a finite decimal,
  * "1,000" and "1_000" allowed; same wording as its messages.
  */
-function readNumber(text, field, label, { max = Infinity } = {}) {
+function readNumber(text, field, label, { max = Infinity, maxText = String(max) } = {}) {
   const t = String(text).trim();
   const fail = (message) => {
     throw new LlmcalcError(message, field);
@@ -50,7 +50,7 @@ function readNumber(text, field, label, { max = Infinity } = {}) {
   const value = Number(t.replace(/[,_]/g, ''));
   if (!Number.isFinite(value)) fail(`${label} ${quoted} is too large to be a useful number.`);
   if (value < 0) fail(`${label} cannot be negative.`);
-  if (value > max) fail(`${label} ${quoted} is out of range: at most ${max}.`);
+  if (value > max) fail(`${label} ${quoted} is out of range: at most ${maxText}.`);
   return value === 0 ? 0 : value;
 }
 
@@ -120,7 +120,9 @@ async function main() {
   function requestsPerDay() {
     const e = form.elements;
     const label = e.per.value === 'month' ? 'Requests per month' : 'Requests per day';
-    const n = readNumber(e.requests.value, 'requests', label);
+    // The core's limit for request volumes (break-even's volume), so 1e308
+    // is an error here too rather than a cost of $1e306.
+    const n = readNumber(e.requests.value, 'requests', label, { max: 1e15, maxText: '1e15 requests' });
     return e.per.value === 'month' ? n / DAYS_PER_MONTH : n;
   }
 
