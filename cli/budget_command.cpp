@@ -18,6 +18,7 @@
 #include "catalog_command.h"
 #include "columns.h"
 #include "command.h"
+#include "command_args.h"
 #include "embedded_catalog.h"
 #include "now.h"
 #include "read_input.h"
@@ -114,14 +115,15 @@ void print_text(const nlohmann::json& r) {
       std::cout << "  " << pad_right(s["label"].get<std::string>(), 22)
                 << pad_left(format_count(s["tokens"].get<double>()), 16);
       if (!s["share"].is_null()) {
-        std::cout << pad_left(format_percent(s["share"].get<double>()), 9);
+        // A leading space of its own: a share over 10,000 % fills the column.
+        std::cout << " " << pad_left(format_percent(s["share"].get<double>()), 8);
       }
       std::cout << "\n";
     }
     std::cout << "  " << pad_right("Total", 22)
               << pad_left(format_count(m["total_tokens"].get<double>()), 16);
     if (has_window) {
-      std::cout << pad_left(format_percent(m["share"].get<double>()), 9) << "   "
+      std::cout << " " << pad_left(format_percent(m["share"].get<double>()), 8) << "   "
                 << (m["fits"].get<bool>()
                         ? format_count(m["tokens_left"].get<double>()) + " left"
                         : "over by " + format_count(m["overflow_tokens"].get<double>()));
@@ -166,6 +168,7 @@ int body(const std::vector<std::string>& argv) {
     auto v = args->value(flag);
     if (!v) continue;
     if (v->empty() || v->front() != '@') {
+      reject_blank_value(flag, *v, budget::section_id(section));
       shared[budget::section_id(section)] = *v;
       continue;
     }
@@ -208,6 +211,7 @@ int body(const std::vector<std::string>& argv) {
     if (!files.empty()) {
       throw UsageError("a --window of your own has no tokenizer: give its sections as numbers");
     }
+    reject_blank_value("--window", *window, "context_window");
     models.push_back({{"name", "Your window"}, {"context_window", *window}});
   }
   nlohmann::json input = {{"sections", shared}, {"models", models}};

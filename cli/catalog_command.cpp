@@ -23,9 +23,7 @@ nlohmann::json catalog_input(const Args& args, const FlagKeys& flags) {
   for (const auto& [flag, key] : flags) {
     auto v = args.value(flag);
     if (!v) continue;
-    if (v->find_first_not_of(" \t") == std::string::npos) {
-      throw InputError(key, "The value of " + std::string(flag) + " is empty.");
-    }
+    reject_blank_value(flag, *v, key);
     input[key] = *v;
   }
   if (!input.contains("date")) input["date"] = now_utc_iso();

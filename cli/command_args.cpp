@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "command.h"
+#include "util/input_error.h"
 
 namespace llmcalc::cli {
 namespace {
@@ -24,6 +25,12 @@ void whole_numbers_as_integers(nlohmann::json& j) {
 }
 
 }  // namespace
+
+void reject_blank_value(const std::string& flag, const std::string& value, const std::string& key) {
+  if (value.find_first_not_of(" \t\r\n") == std::string::npos) {
+    throw InputError(key, "The value of " + flag + " is empty.");
+  }
+}
 
 std::optional<Args> parse_or_help(const std::vector<std::string>& argv, OptionSpec spec,
                                   const char* usage) {

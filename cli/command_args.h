@@ -22,6 +22,11 @@ std::optional<Args> parse_or_help(const std::vector<std::string>& argv, OptionSp
 std::optional<Args> parse_options_or_help(const std::vector<std::string>& argv, OptionSpec spec,
                                           const char* usage);
 
+// An option given with a blank value ("--epochs ''", often an unset shell
+// variable) is an InputError naming `key` (the core's field), never "not
+// given": the same rule for every command's number options.
+void reject_blank_value(const std::string& flag, const std::string& value, const std::string& key);
+
 // The single FILE argument ("-" for stdin); a usage error otherwise.
 const std::string& single_file(const Args& args);
 

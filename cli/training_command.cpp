@@ -9,6 +9,7 @@
 #include "catalog_command.h"
 #include "columns.h"
 #include "command.h"
+#include "command_args.h"
 #include "now.h"
 #include "training/training_json.h"
 #include "util/format.h"
@@ -165,11 +166,17 @@ int body(const std::vector<std::string>& argv) {
   if (!args->has("--examples")) throw UsageError("--examples is required");
   nlohmann::json input = nlohmann::json::object();
   for (const auto& [flag, key] : kFlags) {
-    if (auto v = args->value(flag)) input[key] = *v;
+    if (auto v = args->value(flag)) {
+      reject_blank_value(flag, *v, key);
+      input[key] = *v;
+    }
   }
   nlohmann::json gpu = nlohmann::json::object();
   for (const auto& [flag, key] : kGpuFlags) {
-    if (auto v = args->value(flag)) gpu[key] = *v;
+    if (auto v = args->value(flag)) {
+      reject_blank_value(flag, *v, key);
+      gpu[key] = *v;
+    }
   }
   if (!gpu.empty()) input["gpu"] = gpu;
   if (!input.contains("date")) input["date"] = now_utc_iso();

@@ -16,9 +16,35 @@ export class LlmcalcError extends Error {
   }
 }
 
+/**
+ * JSON text for the core. A lone surrogate (a string cut inside an emoji,
+ * say) has no UTF-8 form and the core's parser rejects its \ud800 escape,
+ * so it becomes U+FFFD – as TextEncoder turns it into U+FFFD in text: one
+ * rule for every input from JavaScript. NaN and ±Infinity, which JSON
+ * cannot hold (JSON.stringify writes null, "not given"), go as text, so
+ * the core answers that they are not numbers.
+ */
+export const toCoreJson = (value) =>
+  JSON.stringify(value ?? {}, (_, v) => {
+    if (typeof v === 'string') return v.toWellFormed();
+    if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+    return v;
+  });
+
 /** Calls a JSON-in/JSON-out export and unwraps its reply. */
 export function callJson(fn, input) {
-  return callText(fn, JSON.stringify(input ?? {}));
+  return callText(fn, toCoreJson(input));
+}
+
+/** The error for an input buffer the module could not allocate (a null view). */
+export function outOfMemory(field = '') {
+  return new LlmcalcError('Out of memory: the input is too large to process here.', field);
+}
+
+/** A view of a wasm input buffer; null (no memory for it) throws outOfMemory(). */
+export function need(view, field) {
+  if (view === null) throw outOfMemory(field);
+  return view;
 }
 
 /** Calls an export with a text argument as it is (e.g. a whole data file) and unwraps its reply. */

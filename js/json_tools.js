@@ -3,7 +3,7 @@
 // encoded with TextEncoder, so lone surrogates become U+FFFD rather than
 // invalid UTF-8); the formatter's output comes back as bytes and is decoded
 // here, which is faster than a JSON-escaped string for large files.
-import { LlmcalcError } from './api.js';
+import { LlmcalcError, need } from './api.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8');
@@ -15,6 +15,8 @@ function unwrap(text) {
   }
   return reply;
 }
+
+const FEED_PIECE = 8 << 20;
 
 const bytesOf = (input) => (typeof input === 'string' ? encoder.encode(input) : input);
 
@@ -43,7 +45,9 @@ export function createJsonToolsApi(module) {
     /** Formats or validates JSON / JSONL; see index.d.ts. */
     formatJson(text, { indent, minify, sortKeys, jsonl } = {}) {
       const options = JSON.stringify({ indent, minify, sort_keys: sortKeys, jsonl });
-      const reply = module.formatJson(bytesOf(text), options);
+      const bytes = bytesOf(text);
+      need(module.formatInput(bytes.length), 'text').set(bytes);
+      const reply = module.formatJson(bytes.length, options);
       const report = unwrap(reply.report);
       return { output: decoder.decode(reply.output), ...report };
     },
@@ -67,8 +71,14 @@ export function createJsonToolsApi(module) {
       return {
         feed(chunk) {
           live();
-          const error = handle.feed(bytesOf(chunk));
-          if (error) unwrap(error);
+          const bytes = bytesOf(chunk);
+          // In pieces, so a huge chunk never needs a huge buffer in wasm memory.
+          for (let at = 0; at < bytes.length; at += FEED_PIECE) {
+            const piece = bytes.subarray(at, at + FEED_PIECE);
+            need(handle.chunkView(piece.length), 'file').set(piece);
+            const error = handle.feed(piece.length);
+            if (error) unwrap(error);
+          }
         },
         finish() {
           live();

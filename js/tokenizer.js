@@ -2,7 +2,7 @@
 // Text goes in as UTF-8 written straight into wasm memory
 // (TextEncoder.encodeInto), ids come out as one Uint32Array copy: no
 // per-token objects, and count() builds no array at all.
-import { LlmcalcError, callJson } from './api.js';
+import { LlmcalcError, callJson, need, toCoreJson } from './api.js';
 import { createFormatApi } from './format.js';
 
 const encoder = new TextEncoder();
@@ -49,11 +49,21 @@ class Encoding {
     this.vocabSize = handle.vocabSize();
   }
 
-  /** Writes `text` as UTF-8 into wasm memory; returns its byte length. */
+  /**
+   * Writes `text` as UTF-8 into wasm memory; returns its byte length. Room
+   * for one byte per UTF-16 unit first (exact for ASCII), then at most 3 for
+   * each unit not yet written, so 100 MB of English takes 100 MB here, not
+   * the 300 MB of sizing for the worst case up front.
+   */
   #put(text) {
     if (typeof text !== 'string') throw new LlmcalcError('The text must be a string.', 'text');
-    const view = this.#h.inputView(text.length * 3); // UTF-8 needs at most 3 bytes per UTF-16 unit
-    return encoder.encodeInto(text, view).written;
+    let { read, written } = encoder.encodeInto(text, need(this.#h.inputView(text.length), 'text'));
+    if (read < text.length) {
+      // inputView() keeps what is written when it grows the buffer.
+      const view = need(this.#h.inputView(written + (text.length - read) * 3), 'text');
+      written += encoder.encodeInto(text.slice(read), view.subarray(written)).written;
+    }
+    return written;
   }
 
   #run(method, text, opts) {
@@ -68,23 +78,30 @@ class Encoding {
     return this.#run('count', text, opts);
   }
 
+  /** A copy of the result, after which a huge one is freed in wasm memory. */
+  #take(view) {
+    const copy = view.slice();
+    this.#h.release();
+    return copy;
+  }
+
   encode(text, opts) {
     this.#run('encode', text, opts);
-    return this.#h.resultView().slice();
+    return this.#take(this.#h.resultView());
   }
 
   spans(text, opts) {
     const n = this.#run('spans', text, opts);
-    const all = this.#h.resultView().slice();
+    const all = this.#take(this.#h.resultView());
     const col = (k) => all.subarray(k * n, (k + 1) * n);
     return { ids: col(0), byteStart: col(1), byteEnd: col(2), utf16Start: col(3), utf16End: col(4) };
   }
 
   decodeBytes(ids) {
     const n = ids.length;
-    this.#h.idsInput(n).set(ids);
+    need(this.#h.idsInput(n), 'ids').set(ids);
     if (this.#h.decode(n) < 0) fail(this.#h.error());
-    return this.#h.bytesView().slice();
+    return this.#take(this.#h.bytesView());
   }
 
   decode(ids) {
@@ -93,7 +110,7 @@ class Encoding {
 
   /** Chat request through this encoding: {messages, tools?}, optional model for its constants. */
   countChat(request, model = '') {
-    const reply = JSON.parse(this.#h.countChat(model, JSON.stringify(request)));
+    const reply = JSON.parse(this.#h.countChat(model, toCoreJson(request)));
     if (reply && reply.error) throw new LlmcalcError(reply.error.message, reply.error.field || '');
     return reply;
   }
@@ -104,7 +121,7 @@ export function createTokenizerApi(module, loadAsset) {
   const loading = new Map();
 
   function encodingForModel(model) {
-    const reply = JSON.parse(module.encodingForModel(JSON.stringify({ model: String(model ?? '') })));
+    const reply = JSON.parse(module.encodingForModel(toCoreJson({ model: String(model ?? '') })));
     if (reply.error) throw new LlmcalcError(reply.error.message, 'model');
     return reply.encoding;
   }
@@ -121,7 +138,7 @@ export function createTokenizerApi(module, loadAsset) {
         if (!module.hasVocabulary(info.vocabulary)) {
           const bytes = await loadAsset(`vocab/${info.vocabulary}.bin`);
           // One bulk copy into wasm memory; the core keeps that buffer.
-          module.vocabInput(bytes.length).set(bytes);
+          need(module.vocabInput(bytes.length), 'encoding').set(bytes);
         }
         const handle = module.loadEncodingHandle(name);
         if (!handle.ok()) fail(handle.error());
@@ -155,8 +172,8 @@ export function createTokenizerApi(module, loadAsset) {
     const spans = enc.spans(text, tokenizerOptions);
     const n = spans.ids.length;
     const bytes = encoder.encode(text); // one copy; each chunk's text is decoded from it once
-    module.chunkTextInput(bytes.length).set(bytes);
-    const bounds = module.chunkBoundsInput(n);
+    need(module.chunkTextInput(bytes.length), 'text').set(bytes);
+    const bounds = need(module.chunkBoundsInput(n), 'text');
     bounds.set(spans.byteStart, 0);
     bounds.set(spans.byteEnd, n);
     const settings = JSON.stringify({ size, overlap, encoding: enc.name });

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <new>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -18,6 +19,7 @@
 
 #include "chunking/chunking.h"
 #include "chunking/chunking_json.h"
+#include "input_buffer.h"
 #include "util/json_call.h"
 
 namespace {
@@ -39,14 +41,18 @@ std::string chunk_plan(const std::string& input) {
   return llmcalc::json_call(input, llmcalc::chunking::chunk_api);
 }
 
+// Null when the memory is not there; then both inputs are dropped, so a
+// failed call holds nothing.
 val chunk_text_input(std::size_t capacity) {
-  inputs().text.resize(capacity);
-  return val(emscripten::typed_memory_view(inputs().text.size(), inputs().text.data()));
+  val view = llmcalc::wasm::sized_view(inputs().text, capacity);
+  if (view.isNull()) inputs() = {};
+  return view;
 }
 
 val chunk_bounds_input(std::size_t n) {
-  inputs().bounds.resize(2 * n);
-  return val(emscripten::typed_memory_view(inputs().bounds.size(), inputs().bounds.data()));
+  val view = llmcalc::wasm::sized_view(inputs().bounds, 2 * n);
+  if (view.isNull()) inputs() = {};
+  return view;
 }
 
 // settings: {"size", "overlap", "encoding"}; len: UTF-8 bytes written; n: tokens.
@@ -69,7 +75,13 @@ std::string chunk_spans(const std::string& settings, std::size_t len, std::size_
     return llmcalc::chunking::text_chunks_json(chunks, encoding, text, false);
   });
   inputs() = {};
-  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  try {
+    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  } catch (const std::bad_alloc&) {  // millions of ranges
+    return llmcalc::json_call_value(
+               nullptr, [](const nlohmann::json&) -> nlohmann::json { throw std::bad_alloc(); })
+        .dump();
+  }
 }
 
 }  // namespace

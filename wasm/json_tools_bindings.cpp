@@ -6,11 +6,16 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <memory>
+#include <new>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "dataset/chat_token_counter.h"
 #include "dataset/dataset_json.h"
+#include "input_buffer.h"
 #include "json/json_format_json.h"
 #include "loaded_vocabulary.h"
 #include "tokenizer/encoding_spec.h"
@@ -27,22 +32,39 @@ nlohmann::json parse_options(const std::string& text) {
   return j;
 }
 
+// The same error objects as json_call's, out of memory included.
 std::string error_text(const std::exception& e) {
   const auto* input = dynamic_cast<const llmcalc::InputError*>(&e);
+  if (dynamic_cast<const std::bad_alloc*>(&e)) {
+    return llmcalc::error_json("", "Out of memory: the input is too large to process here.").dump();
+  }
   return llmcalc::error_json(input ? input->field() : "", e.what()).dump();
 }
 
-// {report: JSON string, output: Uint8Array}
-val format_json(const std::string& text, const std::string& options) {
+// The formatter's input, written by JS through formatInput() (input_buffer.h).
+std::vector<char>& format_input() {
+  static std::vector<char> text;
+  return text;
+}
+
+val format_input_view(std::size_t size) { return llmcalc::wasm::sized_view(format_input(), size); }
+
+// Formats the first `len` bytes written through formatInput(), then frees
+// them. {report: JSON string, output: Uint8Array}
+val format_json(std::size_t len, const std::string& options) {
   val result = val::object();
   try {
+    const auto& in = format_input();
     llmcalc::JsonFormatResult r =
-        llmcalc::format_json(text, llmcalc::json_format_options(parse_options(options)));
+        llmcalc::format_json(std::string_view(in.data(), std::min(len, in.size())),
+                             llmcalc::json_format_options(parse_options(options)));
+    std::vector<char>().swap(format_input());
     val bytes = val::global("Uint8Array").new_(r.output.size());
     bytes.call<void>("set", val(emscripten::typed_memory_view(r.output.size(), r.output.data())));
     result.set("output", bytes);
     result.set("report", llmcalc::json_format_report(r).dump());
   } catch (const std::exception& e) {
+    std::vector<char>().swap(format_input());
     result.set("report", error_text(e));
   }
   return result;
@@ -65,10 +87,15 @@ class DatasetAnalyzerHandle {
     }
   }
   std::string error() const { return error_; }
-  // Returns "" or an error object as JSON text (e.g. out of memory).
-  std::string feed(const std::string& bytes) {
+  // The next chunk goes through chunkView() (input_buffer.h); null when
+  // there is no memory for it.
+  val chunkView(std::size_t size) { return llmcalc::wasm::sized_view(chunk_, size); }
+  // Feeds the first `len` bytes of the chunk; returns "" or an error object
+  // as JSON text (e.g. out of memory).
+  std::string feed(std::size_t len) {
     return guard([&] {
-      analyzer_->feed(bytes);
+      analyzer_->feed(std::string_view(chunk_.data(), std::min(len, chunk_.size())));
+      llmcalc::wasm::release_if_large(chunk_);
       return std::string();
     });
   }
@@ -111,17 +138,20 @@ class DatasetAnalyzerHandle {
     }
   }
   std::unique_ptr<llmcalc::DatasetAnalyzer> analyzer_;
+  std::vector<char> chunk_;
   std::string error_;
 };
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(json_tools) {
+  emscripten::function("formatInput", &format_input_view);
   emscripten::function("formatJson", &format_json);
   emscripten::function("analyzeDataset", &analyze_dataset);
   emscripten::class_<DatasetAnalyzerHandle>("DatasetAnalyzer")
       .constructor<const std::string&>()
       .function("error", &DatasetAnalyzerHandle::error)
+      .function("chunkView", &DatasetAnalyzerHandle::chunkView)
       .function("feed", &DatasetAnalyzerHandle::feed)
       .function("finish", &DatasetAnalyzerHandle::finish)
       .function("countWith", &DatasetAnalyzerHandle::count_with)

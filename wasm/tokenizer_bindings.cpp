@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include "input_buffer.h"
 #include "loaded_vocabulary.h"
 #include "tokenizer/chat.h"
 #include "tokenizer/encoding.h"
@@ -28,7 +29,6 @@ using llmcalc::tokenizer::Vocab;
 // Policy flags from js/tokenizer.js; `allowed` is newline-separated names.
 constexpr int kAllowAll = 1;
 constexpr int kOthersAsText = 2;
-constexpr std::size_t kKeepBytes = 16u << 20;
 
 SpecialPolicy policy_from(int flags, const std::string& allowed) {
   SpecialPolicy p;
@@ -71,16 +71,17 @@ class EncodingHandle {
   std::string name() const { return enc_ ? enc_->name() : ""; }
   double vocabSize() const { return enc_ ? enc_->spec().n_vocab : 0; }
 
-  val inputView(std::size_t capacity) {
-    input_.resize(capacity);
-    return val(emscripten::typed_memory_view(input_.size(), input_.data()));
-  }
-  val idsInput(std::size_t n) {
-    ids_.resize(n);
-    return val(emscripten::typed_memory_view(ids_.size(), ids_.data()));
-  }
+  // Null when the memory is not there (js/tokenizer.js says so).
+  val inputView(std::size_t capacity) { return llmcalc::wasm::sized_view(input_, capacity); }
+  val idsInput(std::size_t n) { return llmcalc::wasm::sized_view(ids_, n); }
   val resultView() const { return val(emscripten::typed_memory_view(ids_.size(), ids_.data())); }
   val bytesView() const { return val(emscripten::typed_memory_view(bytes_.size(), bytes_.data())); }
+  // Called by JS once it has copied a result out: a huge one is freed now
+  // rather than held until the next call.
+  void release() {
+    llmcalc::wasm::release_if_large(ids_);
+    llmcalc::wasm::release_if_large(bytes_);
+  }
 
   double count(std::size_t len, int flags, const std::string& allowed) {
     return guard(
@@ -144,7 +145,7 @@ class EncodingHandle {
       error_ = current_error();
     }
     // A one-off huge text should not pin its buffer for the page's life.
-    if (input_.capacity() > kKeepBytes) std::vector<std::uint8_t>().swap(input_);
+    llmcalc::wasm::release_if_large(input_);
     return result;
   }
   template <class F>
@@ -172,10 +173,7 @@ std::vector<std::uint8_t>& vocab_file() {
   return file;
 }
 
-val vocab_input(std::size_t size) {
-  vocab_file().resize(size);
-  return val(emscripten::typed_memory_view(vocab_file().size(), vocab_file().data()));
-}
+val vocab_input(std::size_t size) { return llmcalc::wasm::sized_view(vocab_file(), size); }
 
 EncodingHandle* load_encoding(const std::string& name) {
   try {
@@ -229,6 +227,7 @@ EMSCRIPTEN_BINDINGS(tokenizer) {
       .function("idsInput", &EncodingHandle::idsInput)
       .function("resultView", &EncodingHandle::resultView)
       .function("bytesView", &EncodingHandle::bytesView)
+      .function("release", &EncodingHandle::release)
       .function("count", &EncodingHandle::count)
       .function("encode", &EncodingHandle::encode)
       .function("spans", &EncodingHandle::spans)

@@ -44,7 +44,9 @@ json training_api(const json& in) {
   const Catalog& catalog = active_catalog();
   const Instant at = date_input(catalog, in);
 
-  double examples = required_number(in, "examples", "The number of examples", kAny);
+  // Its own range first: 1e308 examples is named as such, not as a dataset
+  // too large for its tokens per example.
+  double examples = required_number(in, "examples", "The number of examples", {1, 1e9});
   auto per_example = optional_number(in, "tokens_per_example", "The tokens per example", kAny);
   auto total = optional_number(in, "dataset_tokens", "The dataset's tokens", kAny);
   if (per_example && total) {

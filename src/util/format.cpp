@@ -105,7 +105,15 @@ std::string format_ratio(double value) {
 
 std::string format_percent(double fraction, int decimals) {
   if (!std::isfinite(fraction)) return "—";
-  return group_thousands(fixed(fraction * 100, decimals)) + "%";
+  double percent = fraction * 100;
+  if (std::fabs(percent) >= 1e15) {
+    // Scientific, as for numbers; built from the fraction's own exponent,
+    // since fraction × 100 may overflow to infinity (1e307 → 1e309%).
+    int exponent = static_cast<int>(std::floor(std::log10(std::fabs(fraction))));
+    return scientific(fraction / std::pow(10.0, exponent)) + "e" + std::to_string(exponent + 2) +
+           "%";
+  }
+  return group_thousands(fixed(percent, decimals)) + "%";
 }
 
 std::string format_bytes(double value) {
@@ -124,9 +132,12 @@ std::string format_bytes(double value) {
     // Three significant digits; 999.96 KB rounds to 1,000 and reads 1 MB.
     int decimals = scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2;
     std::string digits = strip_zeros(fixed(scaled, decimals), 0);
-    if (std::strtod(digits.c_str(), nullptr) < 1000 || unit == kLast) {
+    if (std::strtod(digits.c_str(), nullptr) < 1000) {
       return sign + group_thousands(digits) + " " + kUnits[unit];
     }
+    // Past the last unit, a count of it: 3,000 YB, and 1e284 YB rather
+    // than 285 digits.
+    if (unit == kLast) return sign + format_count(scaled) + " " + kUnits[unit];
   }
 }
 

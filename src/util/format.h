@@ -1,5 +1,5 @@
 // Numbers for people. One rule for the CLI, the page and error messages, so
-// a value reads the same everywhere (docs/numbers.md describes it):
+// a value reads the same everywhere (docs/bad-input.md, "Numbers shown to people"):
 //   counts  – rounded to a whole number, thousands separated: 1,234,567
 //   money   – USD; 2 decimals from $1 up ($1,234.50); below $1, three
 //             significant digits, never fewer than 2 decimals ($0.50,

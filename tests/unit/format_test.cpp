@@ -83,5 +83,25 @@ TEST(Format, BytesInDecimalUnitsWithThreeSignificantDigits) {
   EXPECT_EQ(format_bytes(std::nan("")), "—");
 }
 
+// Issue #10: whatever number reaches a formatter, it reads as a short,
+// plain number: no "inf", no hundreds of digits, no "-0".
+TEST(Format, ExtremesStayShortAndZeroHasNoSign) {
+  EXPECT_EQ(format_percent(1e307), "1e309%");
+  EXPECT_EQ(format_percent(1e20), "1e22%");
+  EXPECT_EQ(format_percent(0.1 + 0.2), "30.0%");
+  EXPECT_EQ(format_bytes(1e308), "1e284 YB");
+  EXPECT_EQ(format_usd(1.7976931348623157e308), "$1.8e308");
+  EXPECT_EQ(format_count(1e308), "1e308");
+  EXPECT_EQ(format_number(5e-324), "0");
+  EXPECT_EQ(format_number(-1e-9), "0");
+  EXPECT_EQ(format_number(-0.0), "0");
+  EXPECT_EQ(format_count(-0.0), "0");
+  EXPECT_EQ(format_ratio(-0.0), "0.0");
+  EXPECT_EQ(format_percent(-0.0), "0.0%");
+  EXPECT_EQ(format_percent(-1e-9), "0.0%");
+  EXPECT_EQ(format_usd(-1e-300), "$0.00");
+  EXPECT_EQ(format_usd(-1e-9), "-$0.000000001");
+}
+
 }  // namespace
 }  // namespace llmcalc

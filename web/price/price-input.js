@@ -12,7 +12,7 @@ export const DAYS_PER_MONTH = 365.25 / 12;
  * share) by the core's rule (src/util/number_input.h): a finite decimal,
  * "1,000" and "1_000" allowed; same wording as its messages.
  */
-export function readNumber(text, field, label, { max = Infinity } = {}) {
+export function readNumber(text, field, label, { max = Infinity, maxText = String(max) } = {}) {
   const t = String(text).trim();
   const fail = (message) => {
     throw new LlmcalcError(message, field);
@@ -23,7 +23,7 @@ export function readNumber(text, field, label, { max = Infinity } = {}) {
   const value = Number(t.replace(/[,_]/g, ''));
   if (!Number.isFinite(value)) fail(`${label} ${quoted} is too large to be a useful number.`);
   if (value < 0) fail(`${label} cannot be negative.`);
-  if (value > max) fail(`${label} ${quoted} is out of range: at most ${max}.`);
+  if (value > max) fail(`${label} ${quoted} is out of range: at most ${maxText}.`);
   return value === 0 ? 0 : value;
 }
 
@@ -45,7 +45,9 @@ export function tokenInput(e) {
 /** Requests per day from the requests field and its per day / per month switch. */
 export function requestsPerDay(e) {
   const label = e.per.value === 'month' ? 'Requests per month' : 'Requests per day';
-  const n = readNumber(e.requests.value, 'requests', label);
+  // The core's limit for request volumes (break-even's volume), so 1e308
+  // is an error here too rather than a cost of $1e306.
+  const n = readNumber(e.requests.value, 'requests', label, { max: 1e15, maxText: '1e15 requests' });
   return e.per.value === 'month' ? n / DAYS_PER_MONTH : n;
 }
 

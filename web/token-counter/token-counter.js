@@ -40,6 +40,11 @@ const usedBy = new Map(); // encoding → model ids in the model list
 const messages = createMessagesEditor(document.querySelector('[data-messages]'), () => update());
 
 const mode = () => form.elements.mode.value;
+
+// Characters (code points) without [...text], which builds an array of one
+// string per character: seconds and gigabytes on the main thread for a
+// 100 MB file. Each surrogate pair is one character.
+const characters = (text) => text.length - (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
 const currentText = () => fileText?.text ?? textArea.value;
 
 function selectedEncoding() {
@@ -123,7 +128,7 @@ function showTextStats(text) {
   const f = tk.format;
   const name = fileText ? `${fileText.name}: ` : '';
   document.querySelector('[data-text-stats]').textContent =
-    `${name}${f.count([...text].length)} characters, ${f.count(bytes)} bytes (UTF-8)` +
+    `${name}${f.count(characters(text))} characters, ${f.count(bytes)} bytes (UTF-8)` +
     (fileText ? ' — too large to edit here, but counted in full' : '');
 }
 
@@ -155,7 +160,7 @@ let countShown;
 const firstCount = new Promise((resolve) => (countShown = resolve));
 
 function countRows() {
-  const chars = mode() === 'chat' ? null : [...currentText()].length;
+  const chars = mode() === 'chat' ? null : characters(currentText());
   return encodings
     .filter((e) => lastReply.counts[e.name] && !lastReply.counts[e.name].error)
     .map((e) => {
@@ -207,7 +212,7 @@ function render(reply) {
   renderCost(main.tokens);
 
   const text = chat ? '' : currentText();
-  const chars = [...text].length;
+  const chars = characters(text);
   const tbody = document.querySelector('[data-encodings-table] tbody');
   tbody.replaceChildren(
     ...encodings
