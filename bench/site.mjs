@@ -34,7 +34,9 @@ async function visit(path, readySelector) {
   await page.goto(url + path);
   await page.waitForSelector(readySelector, { timeout: 60000 });
   ready = true;
-  const ms = await page.evaluate(() => performance.now());
+  // The page's own mark when it has one (the token counter's first count):
+  // polling for the selector would add its own latency.
+  const ms = await page.evaluate(() => performance.getEntriesByName('llmcalc:first-count')[0]?.startTime ?? performance.now());
   await page.waitForLoadState('networkidle');
   const sum = (list, f) => list.reduce((n, b) => n + f(b.body), 0);
   const gz = (b) => gzipSync(b, { level: 9 }).length;

@@ -158,6 +158,8 @@ function renderCost(tokens) {
 let lastReply = null; // the newest full reply, for export
 let countShown;
 const firstCount = new Promise((resolve) => (countShown = resolve));
+// For bench/site.mjs: when the first answer was on screen.
+firstCount.then(() => performance.mark('llmcalc:first-count'));
 
 function countRows() {
   const chars = mode() === 'chat' ? null : characters(currentText());
@@ -306,12 +308,8 @@ async function main() {
   modelSelect.append(new Option(DEFAULT_MODEL, DEFAULT_MODEL, true, true));
   if (!textArea.value) textArea.value = 'Paste your prompt here. Tokens are the units models read and bill: about ¾ of an English word each.';
   update();
-  // The full core waits for the first count, so the two do not compete
-  // for the network and the CPU while the page starts.
-  await firstCount;
-  await fillModels(loadLlmcalc());
-  bindFormToUrl(form, { onRestore: syncMode });
-  showTextStats(currentText());
+  // Typing, files and buttons work from the first count on, before the
+  // model list and prices arrive.
   form.addEventListener('input', (event) => {
     if (event.target === textArea) {
       fileText = null;
@@ -340,6 +338,12 @@ async function main() {
     anchor: document.querySelector('[data-export="ids"]'),
     note: () => (mode() === 'chat' ? 'The widget counts text: chat requests stay on this page.' : textArea.value.length > 2000 || fileText ? 'Text over 2,000 characters stays out of the snippet; the widget starts with its example text.' : ''),
   });
+  // The full core waits for the first count, so the two do not compete
+  // for the network and the CPU while the page starts.
+  await firstCount;
+  await fillModels(loadLlmcalc());
+  bindFormToUrl(form, { onRestore: syncMode });
+  showTextStats(currentText());
   update();
 }
 
