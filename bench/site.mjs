@@ -22,25 +22,24 @@ async function visit(path, readySelector) {
   const context = await browser.newContext({ serviceWorkers: 'block' }); // a cold first visit
   const page = await context.newPage();
   const bodies = [];
-  let ready = false;
   page.on('response', async (response) => {
-    const early = !ready; // arrived before the page was ready
+    const at = Date.now() - start; // about the page's performance.now()
     try {
-      bodies.push({ body: await response.body(), early });
+      bodies.push({ body: await response.body(), at });
     } catch {
       /* redirects have no body */
     }
   });
+  const start = Date.now();
   await page.goto(url + path);
   await page.waitForSelector(readySelector, { timeout: 60000 });
-  ready = true;
   // The page's own mark when it has one (the token counter's first count):
   // polling for the selector would add its own latency.
   const ms = await page.evaluate(() => performance.getEntriesByName('llmcalc:first-count')[0]?.startTime ?? performance.now());
   await page.waitForLoadState('networkidle');
   const sum = (list, f) => list.reduce((n, b) => n + f(b.body), 0);
   const gz = (b) => gzipSync(b, { level: 9 }).length;
-  const early = bodies.filter((b) => b.early);
+  const early = bodies.filter((b) => b.at <= ms);
   await context.close();
   return { ms, raw: sum(bodies, (b) => b.length), gzip: sum(bodies, gz), requests: bodies.length, readyGzip: sum(early, gz), readyRequests: early.length };
 }
