@@ -165,6 +165,22 @@ test('a 50 MB file is formatted in the worker, the page keeps answering, the dow
   const expectedBytes = Buffer.byteLength(expected.output);
   assert.ok(expected.valid);
 
+  // The page is watched from before the file is given, so a fast machine
+  // cannot finish before the test looks: the status it showed, and the
+  // gaps between frames while the worker was busy.
+  await page.evaluate(() => {
+    const status = document.querySelector('[data-status]');
+    const busy = document.querySelector('[data-busy]');
+    const probe = (window.__probe = { statuses: [], gaps: [] });
+    new MutationObserver(() => probe.statuses.push(status.textContent)).observe(status, { childList: true, characterData: true, subtree: true });
+    let last = null;
+    const frame = (t) => {
+      if (!busy.hidden && last !== null) probe.gaps.push(t - last);
+      last = busy.hidden ? null : t;
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
   // From a file on disk: a 50 MB buffer sent through the protocol is too slow.
   const dir = mkdtempSync(join(tmpdir(), 'llmcalc-json-'));
   writeFileSync(join(dir, 'big.json'), big);
@@ -173,17 +189,13 @@ test('a 50 MB file is formatted in the worker, the page keeps answering, the dow
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  await page.waitForFunction(() => /Formatting 50(\.\d)? MB/.test(document.querySelector('[data-status]').textContent), null, { timeout: 30000 });
-  // While the worker formats, the page answers at once and the editor takes typing focus.
-  const latencies = [];
-  for (let i = 0; i < 5 && !(await page.locator('[data-busy]').isHidden()); i++) {
-    const t0 = Date.now();
-    await page.evaluate(() => document.querySelector('[data-status]').textContent);
-    latencies.push(Date.now() - t0);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  assert.ok(latencies.length > 0, 'the formatting was not seen in progress');
-  assert.ok(Math.max(...latencies) < 500, `page.evaluate took ${latencies.join(', ')} ms while formatting`);
+  await page.waitForFunction(() => window.__probe.statuses.some((t) => /Formatting 50(\.\d)? MB/.test(t)), null, { timeout: 30000 });
+  await settled(page, () => document.querySelector('[data-busy]').hidden, null, 120000);
+  // While the worker formats, the main thread keeps drawing frames; the
+  // last gap may hold the handling of the 50 MB reply itself.
+  const gaps = await page.evaluate(() => window.__probe.gaps);
+  assert.ok(gaps.length >= 3, `only ${gaps.length} frames seen while formatting`);
+  assert.ok(Math.max(...gaps.slice(0, -1)) < 500, `frame gaps while formatting: ${gaps.map(Math.round).join(', ')} ms`);
 
   await settled(page, () => !document.querySelector('[data-preview]').hidden, null, 120000);
   assert.equal(await page.textContent('[data-out="verdict"]'), 'Valid');

@@ -6,6 +6,7 @@
 import '../src/styles/tool.css';
 import '../src/styles/text-input.css';
 import './token-counter.css';
+import { loadLlmcalc } from 'llmcalc';
 import { loadTokenizer } from 'llmcalc/tokenizer';
 import { bindFormToUrl } from '../src/shell/url-state.js';
 import { downloadCsv, downloadJson } from '../src/shell/export.js';
@@ -340,8 +341,7 @@ async function main() {
   // The full core waits for the first count, so the two do not compete
   // for the network and the CPU while the page starts.
   await firstCount;
-  // A dynamic import: its glue is not on the first count's path either.
-  await fillModels(import('llmcalc').then(({ loadLlmcalc }) => loadLlmcalc()));
+  await fillModels(loadLlmcalc());
   bindFormToUrl(form, { onRestore: syncMode });
   showTextStats(currentText());
   update();
