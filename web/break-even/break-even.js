@@ -6,6 +6,7 @@ import '../src/charts/chart.css';
 import { loadLlmcalc, LlmcalcError } from 'llmcalc';
 import { renderLineChart } from '../src/charts/line-chart.js';
 import { bindFormToUrl, copyLink } from '../src/shell/url-state.js';
+import { clearFieldErrors, markFieldError } from '../src/shell/field-errors.js';
 import { downloadCsv, downloadJson, downloadPng, downloadSvg } from '../src/shell/export.js';
 import { bindCatalogPrices } from './catalog-prices.js';
 import { bindEmbedButton } from '../src/shell/embed-dialog.js';
@@ -21,22 +22,12 @@ const syncModes = () => syncPathModes(form);
 const readInput = () => readForm(form);
 
 function clearErrors() {
-  for (const field of form.querySelectorAll('.field')) {
-    field.removeAttribute('data-invalid');
-    field.querySelector('input, select').removeAttribute('aria-invalid');
-    const box = field.querySelector('.error');
-    if (box) box.textContent = '';
-  }
+  clearFieldErrors(form);
   formError.hidden = true;
 }
 
 function showError(error) {
-  const field = form.querySelector(`.field[data-field="${error.field}"]`);
-  if (field && !field.closest('[hidden]')) {
-    field.setAttribute('data-invalid', '');
-    field.querySelector('input').setAttribute('aria-invalid', 'true');
-    field.querySelector('.error').textContent = error.message;
-  }
+  markFieldError(form, error.field, error.message);
   formError.textContent = error.message;
   formError.hidden = false;
   results.hidden = true;

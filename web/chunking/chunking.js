@@ -8,6 +8,7 @@ import '../src/styles/text-input.css';
 import './chunking.css';
 import { loadLlmcalc, LlmcalcError } from 'llmcalc';
 import { bindFormToUrl, copyLink } from '../src/shell/url-state.js';
+import { clearFieldErrors, markFieldError } from '../src/shell/field-errors.js';
 import { bindDropZone } from '../src/shell/drop-zone.js';
 import { downloadCsv, downloadJson, downloadText } from '../src/shell/export.js';
 import { make, sourceHost, sourceLink } from '../src/shell/dom.js';
@@ -51,12 +52,7 @@ function encodingChoice() {
 }
 
 function clearErrors() {
-  for (const field of form.querySelectorAll('.field')) {
-    field.removeAttribute('data-invalid');
-    field.querySelector('input:not([type="radio"]):not([type="file"]), select, textarea')?.removeAttribute('aria-invalid');
-    const box = field.querySelector('.error');
-    if (box) box.textContent = '';
-  }
+  clearFieldErrors(form);
   formError.hidden = true;
 }
 
@@ -65,12 +61,7 @@ const FIELD_OF = { context_window: 'chat_model', corpus_tokens: 'document_tokens
 
 function showError(error) {
   const name = FIELD_OF[error.field] ?? error.field;
-  const field = form.querySelector(`.field[data-field="${name}"]`);
-  if (field && !field.closest('[hidden]')) {
-    field.setAttribute('data-invalid', '');
-    field.querySelector('input:not([type="radio"]), select, textarea')?.setAttribute('aria-invalid', 'true');
-    field.querySelector('.error').textContent = error.message;
-  }
+  markFieldError(form, name, error.message);
   formError.textContent = error.message;
   formError.hidden = false;
   results.hidden = true;

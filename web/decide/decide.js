@@ -6,6 +6,7 @@ import '../src/styles/tool.css';
 import './decide.css';
 import { loadLlmcalc, LlmcalcError } from 'llmcalc';
 import { make } from '../src/shell/dom.js';
+import { clearFieldErrors, markFieldError } from '../src/shell/field-errors.js';
 import { bindFormToUrl, copyLink } from '../src/shell/url-state.js';
 
 const BADGES = {
@@ -80,21 +81,12 @@ function render(r, input) {
 }
 
 function clearErrors() {
-  for (const field of form.querySelectorAll('.field')) {
-    field.removeAttribute('data-invalid');
-    field.querySelector('input').removeAttribute('aria-invalid');
-    field.querySelector('.error').textContent = '';
-  }
+  clearFieldErrors(form);
   formError.hidden = true;
 }
 
 function showError(error) {
-  const field = form.querySelector(`.field[data-field="${error.field}"]`);
-  if (field) {
-    field.setAttribute('data-invalid', '');
-    field.querySelector('input').setAttribute('aria-invalid', 'true');
-    field.querySelector('.error').textContent = error.message;
-  }
+  markFieldError(form, error.field, error.message);
   formError.textContent = error.message;
   formError.hidden = false;
   results.hidden = true;

@@ -8,6 +8,7 @@ import '../src/styles/text-input.css';
 import './embedding.css';
 import { loadLlmcalc, LlmcalcError } from 'llmcalc';
 import { bindFormToUrl, copyLink } from '../src/shell/url-state.js';
+import { clearFieldErrors, markFieldError } from '../src/shell/field-errors.js';
 import { downloadCsv, downloadJson } from '../src/shell/export.js';
 import { bindDropZone } from '../src/shell/drop-zone.js';
 import { make, sourceHost, sourceLink } from '../src/shell/dom.js';
@@ -239,23 +240,11 @@ function readInput(corpus) {
 }
 
 function clearErrors() {
-  for (const field of form.querySelectorAll('.field[data-field]')) {
-    field.removeAttribute('data-invalid');
-    field.querySelector('input, select, textarea')?.removeAttribute('aria-invalid');
-    const error = field.querySelector('.error');
-    if (error) error.textContent = '';
-  }
+  clearFieldErrors(form);
   formError.hidden = true;
 }
 
-function showFieldError(name, message) {
-  const field = form.querySelector(`.field[data-field="${name}"]`);
-  if (!field || field.closest('[hidden]')) return false;
-  field.setAttribute('data-invalid', '');
-  field.querySelector('input, select, textarea')?.setAttribute('aria-invalid', 'true');
-  field.querySelector('.error').textContent = message;
-  return true;
-}
+const showFieldError = (name, message) => markFieldError(form, name, message);
 
 function showError(error) {
   const field = { counted_with: 'corpus_tokens' }[error.field] ?? error.field;

@@ -9,6 +9,7 @@ import '../src/styles/tool.css';
 import './fine-tuning.css';
 import { loadLlmcalc, LlmcalcError } from 'llmcalc';
 import { make } from '../src/shell/dom.js';
+import { clearFieldErrors, markFieldError } from '../src/shell/field-errors.js';
 import { FIELD_OF, GPUS, METHOD_LABELS, cheapestQuote, hostedRow, readInput as readForm, selfHostedRow } from './quotes.js';
 import { bindFormToUrl, copyLink } from '../src/shell/url-state.js';
 import { downloadCsv, downloadJson } from '../src/shell/export.js';
@@ -38,13 +39,7 @@ function readInput(file) {
 }
 
 function clearErrors() {
-  // Fields marked data-own-check are validated by their own module.
-  for (const field of form.querySelectorAll('.field:not([data-own-check])')) {
-    field.removeAttribute('data-invalid');
-    field.querySelector('input')?.removeAttribute('aria-invalid');
-    const box = field.querySelector('.error');
-    if (box) box.textContent = '';
-  }
+  clearFieldErrors(form); // token_limit (data-own-check) is dataset-file.js's
   formError.hidden = true;
 }
 
@@ -52,12 +47,7 @@ function showError(error) {
   // A counted file's numbers have no field to mark.
   const fromFile = source() === 'file' && ['examples', 'tokens_per_epoch'].includes(error.field);
   const name = fromFile ? '' : FIELD_OF[error.field] ?? error.field;
-  const field = form.querySelector(`.field[data-field="${name}"]`);
-  if (field) {
-    field.setAttribute('data-invalid', '');
-    field.querySelector('input')?.setAttribute('aria-invalid', 'true');
-    field.querySelector('.error').textContent = error.message;
-  }
+  markFieldError(form, name, error.message);
   formError.textContent = error.message;
   formError.hidden = false;
   results.hidden = true;

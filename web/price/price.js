@@ -11,6 +11,7 @@ import './price.css';
 import { loadLlmcalc, LlmcalcError } from 'llmcalc';
 import { DAYS_PER_MONTH, lineRows, tokenInput as readTokens, requestsPerDay as readRequests, priceOn as priceWith } from './price-input.js';
 import { downloadCsv, downloadJson, downloadPng, downloadSvg } from '../src/shell/export.js';
+import { clearFieldErrors, markFieldError } from '../src/shell/field-errors.js';
 import { renderBarChart } from '../src/charts/bar-chart.js';
 import { bindFormToUrl, copyLink } from '../src/shell/url-state.js';
 import { make, priceSource, sourceLink } from '../src/shell/dom.js';
@@ -65,23 +66,14 @@ async function main() {
   const priceOn = (model, tokens, batch, options) => priceWith(llm, model, tokens, batch, options);
 
   function clearErrors() {
-    for (const field of form.querySelectorAll('.field')) {
-      field.removeAttribute('data-invalid');
-      field.querySelector('.input-wrap input')?.removeAttribute('aria-invalid');
-      field.querySelector('.error').textContent = '';
-    }
+    clearFieldErrors(form);
     formError.hidden = true;
     suggestions.hidden = true;
   }
 
   function showError(error) {
     const name = error.field === 'cached_share' ? 'cached' : error.field;
-    const field = form.querySelector(`.field[data-field="${name}"]`);
-    if (field) {
-      field.setAttribute('data-invalid', '');
-      field.querySelector('.input-wrap input')?.setAttribute('aria-invalid', 'true');
-      field.querySelector('.error').textContent = error.message;
-    }
+    markFieldError(form, name, error.message);
     formError.textContent = error.message;
     formError.hidden = false;
     results.hidden = true;

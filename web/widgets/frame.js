@@ -5,6 +5,7 @@
 // attributes that keep setting the fields when a page changes them later.
 import { loadLlmcalc } from 'llmcalc';
 import { make } from '../src/shell/dom.js';
+import { clearFieldErrors, markFieldError } from '../src/shell/field-errors.js';
 import { widgetFor, fieldName, COMMON_ATTRIBUTES } from './specs.js';
 import { widgetSheets } from './styles.js';
 
@@ -120,24 +121,13 @@ export function createFrame(host, root, placeholder, { tool, css = [] }) {
       open.href = url.href;
     },
     clearErrors() {
-      for (const box of form.querySelectorAll('.field')) {
-        box.removeAttribute('data-invalid');
-        box.querySelector('.input-wrap input')?.removeAttribute('aria-invalid');
-        const line = box.querySelector('.error');
-        if (line) line.textContent = '';
-      }
+      clearFieldErrors(form);
       error.hidden = true;
     },
     /** A core error at its field (LlmcalcError.field), and above the results. */
     showError(e, fieldOf = (name) => name) {
       const name = fieldOf(e?.field ?? '');
-      const box = name && form.querySelector(`.field[data-field="${name}"]`);
-      if (box && !box.closest('[hidden]')) {
-        box.setAttribute('data-invalid', '');
-        box.querySelector('.input-wrap input')?.setAttribute('aria-invalid', 'true');
-        const line = box.querySelector('.error');
-        if (line) line.textContent = e.message;
-      }
+      if (e?.message) markFieldError(form, name, e.message);
       error.textContent = String(e?.message ?? e);
       error.hidden = false;
       results.hidden = true;
