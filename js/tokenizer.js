@@ -163,21 +163,18 @@ export function createTokenizerApi(module, loadAsset) {
    * tokens stepping by size - overlap. Returns the core's JSON (chunks = the
    * count, tokens, ranges with token start/end and UTF-8 byte_start/byte_end)
    * plus `texts` unless {texts: false}. Tokenizer options (allowedSpecial …)
-   * pass through to spans().
+   * apply as in encode(). The core keeps chunk edges only, never a span per
+   * token, so memory follows the text and the chunk count.
    */
   async function chunkText(encodingName, text, options = {}) {
     const { size, overlap = 0, texts = true, ...tokenizerOptions } = options ?? {};
     const enc = await loadEncoding(encodingName);
     if (typeof text !== 'string') throw new LlmcalcError('The text must be a string.', 'text');
-    const spans = enc.spans(text, tokenizerOptions);
-    const n = spans.ids.length;
-    const bytes = encoder.encode(text); // one copy; each chunk's text is decoded from it once
+    const [flags, allowed] = policy(tokenizerOptions);
+    const bytes = encoder.encode(text); // kept here: each chunk's text is decoded from it once
     need(module.chunkTextInput(bytes.length), 'text').set(bytes);
-    const bounds = need(module.chunkBoundsInput(n), 'text');
-    bounds.set(spans.byteStart, 0);
-    bounds.set(spans.byteEnd, n);
     const settings = JSON.stringify({ size, overlap, encoding: enc.name });
-    const reply = JSON.parse(module.chunkSpans(settings, bytes.length, n));
+    const reply = JSON.parse(module.chunkText(settings, bytes.length, flags, allowed));
     if (reply.error) throw new LlmcalcError(reply.error.message, reply.error.field || '');
     if (texts) reply.texts = reply.ranges.map((r) => decoder.decode(bytes.subarray(r.byte_start, r.byte_end)));
     return reply;

@@ -18,7 +18,6 @@
 #include "input_buffer.h"
 #include "json/json_format_json.h"
 #include "loaded_vocabulary.h"
-#include "tokenizer/encoding_spec.h"
 #include "util/input_error.h"
 #include "util/json_call.h"
 
@@ -109,15 +108,8 @@ class DatasetAnalyzerHandle {
   // loaded, through loadEncoding) as a chat request to `model`.
   std::string count_with(const std::string& encoding, const std::string& model) {
     return guard([&] {
-      const auto& spec = llmcalc::tokenizer::encoding_spec(encoding);
-      auto vocab = llmcalc::wasm::loaded_vocabulary(spec.ranks);
-      if (!vocab) {
-        throw llmcalc::InputError("encoding", "The " + spec.ranks +
-                                                  " vocabulary is not loaded; load the "
-                                                  "encoding with loadEncoding() first.");
-      }
-      analyzer_->set_token_counter(llmcalc::chat_token_counter(
-          std::make_shared<const llmcalc::tokenizer::Encoding>(spec, std::move(vocab)), model));
+      analyzer_->set_token_counter(
+          llmcalc::chat_token_counter(llmcalc::wasm::loaded_encoding(encoding), model));
       return std::string();
     });
   }

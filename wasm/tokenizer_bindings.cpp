@@ -13,6 +13,7 @@
 
 #include "input_buffer.h"
 #include "loaded_vocabulary.h"
+#include "special_policy.h"
 #include "tokenizer/chat.h"
 #include "tokenizer/encoding.h"
 #include "tokenizer/models.h"
@@ -26,25 +27,7 @@ using llmcalc::tokenizer::Encoding;
 using llmcalc::tokenizer::SpecialPolicy;
 using llmcalc::tokenizer::Vocab;
 
-// Policy flags from js/tokenizer.js; `allowed` is newline-separated names.
-constexpr int kAllowAll = 1;
-constexpr int kOthersAsText = 2;
-
-SpecialPolicy policy_from(int flags, const std::string& allowed) {
-  SpecialPolicy p;
-  p.allow_all = (flags & kAllowAll) != 0;
-  p.others_as_text = (flags & kOthersAsText) != 0;
-  // Split by hand: std::istringstream would pull iostreams and locales
-  // into the tokenizer-only module (tens of KB).
-  std::size_t start = 0;
-  while (start <= allowed.size()) {
-    std::size_t end = allowed.find('\n', start);
-    if (end == std::string::npos) end = allowed.size();
-    if (end > start) p.allowed.push_back(allowed.substr(start, end - start));
-    start = end + 1;
-  }
-  return p;
-}
+using llmcalc::wasm::policy_from;
 
 // Vocabularies already loaded, by ranks name, so that p50k_edit and
 // o200k_harmony share p50k_base's and o200k_base's tables.

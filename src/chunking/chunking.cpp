@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "tokenizer/utf8.h"
 #include "util/format.h"
@@ -103,46 +104,59 @@ std::size_t next_char_boundary(std::string_view text, std::size_t pos) {
   return pos;
 }
 
-TextChunks chunk_token_bytes(
-    std::string_view text, std::size_t n,
-    const std::function<std::pair<std::size_t, std::size_t>(std::size_t)>& token_bytes,
-    const ChunkSettings& settings) {
-  if (text.empty() || n == 0) {
+ChunkCutter::ChunkCutter(const ChunkSettings& settings)
+    : settings_(settings),
+      step_(static_cast<std::size_t>(settings.size - settings.overlap)),
+      next_end_(static_cast<std::size_t>(settings.size - 1)) {}
+
+void ChunkCutter::token(std::size_t byte_start, std::size_t byte_end) {
+  std::size_t i = tokens_++;
+  if (i == next_start_) {
+    TextChunk c{};
+    c.index = chunks_.size();
+    c.token_start = i;
+    c.byte_start = byte_start;
+    chunks_.push_back(c);
+    next_start_ += step_;
+  }
+  if (i == next_end_) {
+    TextChunk& c = chunks_[closed_++];
+    c.token_end = i + 1;
+    c.byte_end = byte_end;
+    next_end_ += step_;
+  }
+  last_byte_end_ = byte_end;
+}
+
+TextChunks ChunkCutter::finish(std::string_view text) {
+  if (text.empty() || tokens_ == 0) {
     throw InputError("text", "The text is empty: there is nothing to chunk.");
   }
   TextChunks out;
-  out.plan = plan_chunks(n, settings);
-  out.chunks.reserve(static_cast<std::size_t>(out.plan.chunks));
-  std::size_t step = static_cast<std::size_t>(settings.size - settings.overlap);
-  for (std::size_t k = 0; k < out.plan.chunks; ++k) {
-    TextChunk c{};
-    c.index = k;
-    c.token_start = k * step;
-    c.token_end =
-        static_cast<std::size_t>(std::min<std::uint64_t>(c.token_start + settings.size, n));
-    std::size_t raw_start = token_bytes(c.token_start).first;
-    std::size_t raw_end = token_bytes(c.token_end - 1).second;
-    if (raw_start > raw_end || raw_end > text.size()) {
-      throw InputError("spans", "The token byte ranges do not fit the text.");
-    }
+  out.plan = plan_chunks(tokens_, settings_);
+  // Windows that opened after the last chunk began lie inside it.
+  chunks_.resize(static_cast<std::size_t>(out.plan.chunks));
+  for (std::size_t k = closed_; k < chunks_.size(); ++k) {
+    chunks_[k].token_end = tokens_;
+    chunks_[k].byte_end = last_byte_end_;
+  }
+  for (TextChunk& c : chunks_) {
+    std::size_t raw_start = c.byte_start, raw_end = c.byte_end;
     c.byte_start = next_char_boundary(text, raw_start);
     c.byte_end = next_char_boundary(text, raw_end);
     c.split_character = c.byte_start != raw_start || c.byte_end != raw_end;
-    out.chunks.push_back(c);
   }
+  out.chunks = std::move(chunks_);
+  chunks_.clear();
   return out;
 }
 
 TextChunks chunk_text(const tokenizer::Encoding& encoding, std::string_view text,
                       const ChunkSettings& settings, const tokenizer::SpecialPolicy& policy) {
   if (text.empty()) throw InputError("text", "The text is empty: there is nothing to chunk.");
-  std::vector<tokenizer::TokenSpan> spans = encoding.spans(text, policy);
-  return chunk_token_bytes(
-      text, spans.size(),
-      [&](std::size_t i) {
-        return std::pair<std::size_t, std::size_t>(spans[i].byte_start, spans[i].byte_end);
-      },
-      settings);
+  ChunkCutter cutter(settings);
+  encoding.each_token(text, policy, [&](std::size_t a, std::size_t b) { cutter.token(a, b); });
+  return cutter.finish(text);
 }
 
 }  // namespace llmcalc::chunking

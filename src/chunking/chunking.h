@@ -29,13 +29,12 @@
 //
 // Memory: results hold ranges only, no text; chunk_bytes() gives a chunk's
 // text as a view into the caller's text, so nothing is copied per chunk.
+// Tokens are never stored: chunking 100 MB keeps only the chunk edges.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "tokenizer/encoding.h"
@@ -98,16 +97,30 @@ struct TextChunks {
   std::vector<TextChunk> chunks;
 };
 
-// Cuts a text whose n tokens are already known by their byte ranges
-// (token_bytes(i) = [start, end) of token i, as Encoding::spans gives) –
-// for callers that encoded it themselves, such as the wasm module. Ranges
-// outside the text are an InputError (field "spans").
-TextChunks chunk_token_bytes(
-    std::string_view text, std::size_t n,
-    const std::function<std::pair<std::size_t, std::size_t>(std::size_t)>& token_bytes,
-    const ChunkSettings& settings);
+// Cuts a stream of tokens into chunks as they go by, keeping one record
+// per chunk and none per token, so memory follows the chunk count, not the
+// text's length. token() takes each token's byte range [start, end) in
+// order; finish() sets the chunk count from the number of tokens seen
+// (a window started past the last chunk is dropped) and moves byte edges
+// off split characters. No tokens: InputError (field "text").
+class ChunkCutter {
+ public:
+  explicit ChunkCutter(const ChunkSettings& settings);
+  void token(std::size_t byte_start, std::size_t byte_end);
+  TextChunks finish(std::string_view text);
 
-// Encodes `text` once and cuts it. Empty text is an InputError (field
+ private:
+  ChunkSettings settings_;
+  std::size_t step_;
+  std::size_t tokens_ = 0;
+  std::size_t next_start_ = 0;  // token that opens the next window
+  std::size_t next_end_;        // token that closes the oldest open window
+  std::size_t closed_ = 0;      // windows closed so far
+  std::size_t last_byte_end_ = 0;
+  std::vector<TextChunk> chunks_;  // raw byte edges until finish()
+};
+
+// Encodes `text` once, streaming, and cuts it. Empty text is an InputError (field
 // "text"); special-token text follows `policy` as in Encoding::encode.
 TextChunks chunk_text(const tokenizer::Encoding& encoding, std::string_view text,
                       const ChunkSettings& settings, const tokenizer::SpecialPolicy& policy = {});

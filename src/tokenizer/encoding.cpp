@@ -160,6 +160,15 @@ struct SpanSink {
   }
 };
 
+struct RangeSink {
+  const std::function<void(std::size_t, std::size_t)>& each;
+  void token(std::uint32_t, std::size_t a, std::size_t b) { each(a, b); }
+  template <class Start>
+  void merged(const Rank*, const Start* starts, std::size_t k, std::size_t base) {
+    for (std::size_t i = 0; i < k; ++i) each(base + starts[i], base + starts[i + 1]);
+  }
+};
+
 }  // namespace
 
 std::size_t Encoding::count(std::string_view text, const SpecialPolicy& policy) const {
@@ -195,6 +204,12 @@ std::vector<TokenSpan> Encoding::spans(std::string_view text, const SpecialPolic
     t.utf16_end = units_at(t.byte_end);
   }
   return std::move(sink.spans);
+}
+
+void Encoding::each_token(std::string_view text, const SpecialPolicy& policy,
+                          const std::function<void(std::size_t, std::size_t)>& each) const {
+  RangeSink sink{each};
+  walk(text, policy, sink);
 }
 
 std::string Encoding::decode_bytes(const std::uint32_t* ids, std::size_t n) const {

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -58,6 +59,11 @@ class Encoding {
   void encode(std::string_view text, std::vector<std::uint32_t>& out,
               const SpecialPolicy& policy = {}) const;
   std::vector<TokenSpan> spans(std::string_view text, const SpecialPolicy& policy = {}) const;
+  // Calls each(byte_start, byte_end) for every token, in order, and keeps
+  // none of them: for callers that need a few ranges of a huge text
+  // (chunking 100 MB keeps the chunk edges, not 25 million spans).
+  void each_token(std::string_view text, const SpecialPolicy& policy,
+                  const std::function<void(std::size_t, std::size_t)>& each) const;
   // Bytes of the tokens; an unknown id is an InputError (field "ids").
   std::string decode_bytes(const std::uint32_t* ids, std::size_t n) const;
 

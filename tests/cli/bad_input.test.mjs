@@ -192,11 +192,17 @@ test('text inputs: empty, blank, invalid UTF-8, BOM, CRLF and 1,000,000-deep nes
   assert.match(run(['dataset', path('dataset-deep.jsonl'), '--model', 'gpt-4o-mini-2024-07-18']).stdout, /:1:1012: nested_too_deep/);
 });
 
-test('100 MB of text: counted, formatted, checked and budgeted (chunk and embedding share the count: docs/bad-input.md)', () => {
+test('100 MB of text: counted, chunked, formatted, checked and budgeted (embedding shares the count: docs/bad-input.md)', () => {
   const tokens = 10 * BIG_REPEATS + 1; // 10 tokens a sentence, and the last space
   const count = runJson(['count', path('big')]);
   assert.equal(count.code, 0, count.stderr);
   assert.equal(count.json.tokens, tokens);
+  // Chunk edges only, never a span per token: 400 MB of address space is
+  // enough for 100 MB of text (23 million spans alone would be 450 MB more).
+  const chunks = runJson(['chunk', path('big'), '--size', '512', '--overlap', '64'], { memoryLimitKB: 400_000 });
+  assert.equal(chunks.code, 0, chunks.stderr);
+  assert.equal(chunks.json.chunks, 1 + Math.ceil((tokens - 512) / 448));
+  assert.deepEqual([chunks.json.ranges.at(-1).end, chunks.json.ranges.at(-1).byte_end], [tokens, SENTENCE.length * BIG_REPEATS]);
   assert.match(run(['json', path('big')]).stderr, /:1:1: unexpected word 'The'/);
   assert.match(run(['dataset', path('big'), '--model', 'gpt-4o-mini-2024-07-18']).stdout, /json_syntax|line_too_long/);
   const budget = runJson(['budget', '--model', 'gpt-4o', '--context', `@${path('big')}`]);

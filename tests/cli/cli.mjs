@@ -5,8 +5,12 @@ import { resolve } from 'node:path';
 export const CLI = resolve(process.env.LLMCALC_CLI ?? 'build/native/cli/llmcalc');
 
 /** @returns {{code: number, stdout: string, stderr: string}} */
-export function run(args, { input, env } = {}) {
-  const r = spawnSync(CLI, args, {
+export function run(args, { input, env, memoryLimitKB } = {}) {
+  // A memory limit runs the binary under `ulimit -v` (kilobytes of address space).
+  const [file, argv] = memoryLimitKB
+    ? ['/bin/sh', ['-c', `ulimit -v ${memoryLimitKB} && exec "$0" "$@"`, CLI, ...args]]
+    : [CLI, args];
+  const r = spawnSync(file, argv, {
     input,
     encoding: 'utf8',
     env: { ...process.env, ...env },

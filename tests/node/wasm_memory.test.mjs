@@ -45,6 +45,23 @@ test('100 MB counted: memory grows by about the text, once; a second pass and ot
   stillWorks();
 });
 
+test('100 MB chunked: the core keeps chunk edges, not a span per token', async () => {
+  const tokens = 10 * (big.length / SENTENCE.length) + 1;
+  const before = heap();
+  const result = await llm.chunkText('o200k_base', big, { size: 512, overlap: 64, texts: false });
+  assert.equal(result.tokens, tokens);
+  assert.equal(result.chunks, 1 + Math.ceil((tokens - 512) / 448));
+  assert.equal(result.ranges.length, result.chunks);
+  const last = result.ranges.at(-1);
+  assert.deepEqual([last.end, last.byte_end], [tokens, big.length]);
+  assert.equal(result.ranges[1].start, 448);
+  // The text's bytes and the ranges' JSON: a span per token would be
+  // 23 million × 20 bytes, about 450 MiB more.
+  const grown = heap() - before;
+  assert.ok(grown < 1.5 * big.length, `chunking grew memory by ${grown / MB} MiB`);
+  stillWorks();
+});
+
 test('an input too large to allocate is "Out of memory", and the module keeps working', async () => {
   // 2 GiB cannot fit in a 2 GB memory that already holds the module. The
   // typed arrays are zero pages until touched, so these cost no real memory.

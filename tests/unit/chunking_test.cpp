@@ -239,12 +239,41 @@ TEST(ChunkText, NextCharBoundary) {
   EXPECT_EQ(next_char_boundary(text, 99), text.size());
 }
 
-TEST(ChunkText, BadSpansFromCallersAreErrors) {
-  std::string text = "abc";
-  EXPECT_THROW(
-      chunk_token_bytes(
-          text, 1, [](std::size_t) { return std::make_pair<std::size_t>(0, 9); }, settings(2, 0)),
-      InputError);
+// One-byte tokens make every edge easy to state.
+TextChunks cut_bytes(const std::string& text, ChunkSettings s) {
+  ChunkCutter cutter(s);
+  for (std::size_t i = 0; i < text.size(); ++i) cutter.token(i, i + 1);
+  return cutter.finish(text);
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> token_ranges(const TextChunks& c) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (const auto& k : c.chunks) {
+    EXPECT_EQ(k.byte_start, k.token_start);
+    EXPECT_EQ(k.byte_end, k.token_end);
+    out.emplace_back(k.token_start, k.token_end);
+  }
+  return out;
+}
+
+TEST(ChunkCutter, WindowsFromAStreamOfTokens) {
+  using R = std::vector<std::pair<std::size_t, std::size_t>>;
+  // Windows opened after the last chunk began (at 8 here) are dropped.
+  EXPECT_EQ(token_ranges(cut_bytes("abcdefghij", settings(4, 2))),
+            (R{{0, 4}, {2, 6}, {4, 8}, {6, 10}}));
+  EXPECT_EQ(token_ranges(cut_bytes("abcdefghij", settings(4, 0))), (R{{0, 4}, {4, 8}, {8, 10}}));
+  EXPECT_EQ(token_ranges(cut_bytes("abc", settings(5, 4))), (R{{0, 3}}));
+  EXPECT_EQ(token_ranges(cut_bytes("abcde", settings(5, 4))), (R{{0, 5}}));
+  EXPECT_EQ(token_ranges(cut_bytes("abcdef", settings(5, 4))), (R{{0, 5}, {1, 6}}));
+  EXPECT_EQ(token_ranges(cut_bytes("ab", settings(1, 0))), (R{{0, 1}, {1, 2}}));
+  auto c = cut_bytes("abcdefghij", settings(4, 2));
+  EXPECT_EQ(c.plan.chunks, 4u);
+  EXPECT_EQ(c.plan.embedded_tokens, 16u);
+}
+
+TEST(ChunkCutter, NoTokensIsAnError) {
+  ChunkCutter cutter(settings(4, 0));
+  EXPECT_THROW(cutter.finish("abc"), InputError);
 }
 
 TEST(ChunkText, RealO200kWithCjkAndEmoji) {

@@ -1,6 +1,6 @@
 // Cuts a pasted or dropped document into token-exact chunks off the main
 // thread (a book-length text stays responsive); only the newest request is
-// answered (serveLatest). Chunking needs the full module (chunkSpans).
+// answered (serveLatest). Chunking needs the full module (chunkText).
 import { loadLlmcalc } from 'llmcalc';
 import { serveLatest } from '../src/shell/latest-only.js';
 
