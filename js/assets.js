@@ -2,6 +2,8 @@
 // literally so that Vite sees it, emits the file as a hashed asset and
 // fetches it only when a page asks for it (a page loads only the
 // vocabularies it uses).
+import { LlmcalcError } from './api.js';
+
 const urls = {
   // Tokenizer vocabularies (built into js/vocab/ by data/vocab/build_vocab.mjs).
   'vocab/r50k_base.bin': new URL('./vocab/r50k_base.bin', import.meta.url),
@@ -24,4 +26,37 @@ export async function fetchAsset(name) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`Could not load ${name}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
+}
+
+/** The data file of a vocabulary; an unknown name is an LlmcalcError (field "preload"). */
+export function vocabularyFile(name) {
+  const file = `vocab/${name}.bin`;
+  if (!urls[file]) {
+    const known = Object.keys(urls).filter((f) => f.startsWith('vocab/')).map((f) => f.slice(6, -4));
+    throw new LlmcalcError(`Unknown vocabulary '${name}' to preload. Known: ${known.join(', ')}.`, 'preload');
+  }
+  return file;
+}
+
+/**
+ * Wraps an asset loader so that a file can be requested early: prefetch(name)
+ * starts loading it now (while the wasm module compiles, say), and the next
+ * load(name) takes that result instead of starting again. The early result
+ * is handed over once, then forgotten, so it is not kept in memory.
+ */
+export function earlyLoader(loadNow) {
+  const early = new Map();
+  return {
+    prefetch(name) {
+      if (early.has(name)) return;
+      const promise = loadNow(name);
+      promise.catch(() => {}); // reported by load(), if anyone asks for it
+      early.set(name, promise);
+    },
+    load(name) {
+      const promise = early.get(name);
+      early.delete(name);
+      return promise ?? loadNow(name);
+    },
+  };
 }

@@ -7,5 +7,14 @@ export type { Encoding, EncodingName, SpecialTokenOptions, TokenSpans, CountChat
 
 export type LlmcalcTokenizer = Pick<Llmcalc, 'encodings' | 'loadEncoding' | 'encodingForModel' | 'countChat' | 'format'>;
 
+export interface LoadTokenizerOptions {
+  /**
+   * Vocabularies to download while the module compiles ('o200k_base',
+   * 'cl100k_base', 'p50k_base', 'r50k_base'), so the first loadEncoding()
+   * of one does not wait for its file. An unknown name throws LlmcalcError.
+   */
+  preload?: string[];
+}
+
 /** Loads the tokenizer-only module once; later calls share the same instance. */
-export function loadTokenizer(): Promise<LlmcalcTokenizer>;
+export function loadTokenizer(options?: LoadTokenizerOptions): Promise<LlmcalcTokenizer>;

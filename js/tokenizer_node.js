@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import createLlmcalcTokenizer from './core/llmcalc_tokenizer.mjs';
 import { createTokenizerOnlyApi } from './tokenizer.js';
-import { assetUrl } from './assets.js';
+import { assetUrl, earlyLoader, vocabularyFile } from './assets.js';
 
 export { LlmcalcError } from './api.js';
 
@@ -17,10 +17,16 @@ async function readAsset(name) {
   return new Uint8Array(await readFile(fileURLToPath(url)));
 }
 
-/** Loads the tokenizer module once; later calls share the same instance. */
-export function loadTokenizer() {
+const assets = earlyLoader(readAsset);
+
+/**
+ * Loads the tokenizer module once; later calls share the same instance.
+ * `preload`: vocabularies to read while the module compiles.
+ */
+export function loadTokenizer({ preload = [] } = {}) {
+  for (const name of preload) assets.prefetch(vocabularyFile(name));
   ready ??= readFile(new URL('./core/llmcalc_tokenizer.wasm', import.meta.url)).then((wasmBinary) =>
-    createLlmcalcTokenizer({ wasmBinary }).then((module) => createTokenizerOnlyApi(module, readAsset)),
+    createLlmcalcTokenizer({ wasmBinary }).then((module) => createTokenizerOnlyApi(module, assets.load)),
   );
   return ready;
 }

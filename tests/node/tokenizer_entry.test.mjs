@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { get_encoding } from 'tiktoken';
 import { loadTokenizer, LlmcalcError } from 'llmcalc/tokenizer';
 import { loadLlmcalc } from 'llmcalc';
+import { earlyLoader } from '../../js/assets.js';
 
 const tok = await loadTokenizer();
 const corpus = new URL('../../build/corpus/test/', import.meta.url);
@@ -23,6 +24,27 @@ function texts() {
   }
   return out;
 }
+
+test('preload: a vocabulary loaded early is handed over once; unknown names are errors', async () => {
+  const calls = [];
+  const loader = earlyLoader(async (name) => {
+    calls.push(name);
+    if (name === 'bad') throw new Error('HTTP 404');
+    return `bytes of ${name}`;
+  });
+  loader.prefetch('a');
+  loader.prefetch('a'); // one download, not two
+  assert.deepEqual(calls, ['a']);
+  assert.equal(await loader.load('a'), 'bytes of a');
+  assert.equal(await loader.load('a'), 'bytes of a'); // not kept: loaded again
+  assert.deepEqual(calls, ['a', 'a']);
+  loader.prefetch('bad'); // no unhandled rejection; the error goes to whoever asks
+  await new Promise((r) => setTimeout(r, 10));
+  await assert.rejects(loader.load('bad'), /HTTP 404/);
+  assert.throws(() => loadTokenizer({ preload: ['o300k_base'] }), (e) => e instanceof LlmcalcError && e.field === 'preload' && /Known: r50k_base, p50k_base, cl100k_base, o200k_base/.test(e.message));
+  assert.equal(await loadTokenizer({ preload: ['cl100k_base'] }), tok);
+  assert.equal((await tok.loadEncoding('cl100k_base')).count('Hello, world!'), 4);
+});
 
 test('loadTokenizer is shared and has the tokenizer API', async () => {
   assert.equal(await loadTokenizer(), tok);

@@ -1,8 +1,10 @@
 // The Token Counter page. Counting runs in tokenize.worker.js; this file
 // keeps the form, the model list, the per-encoding table, the cost and the
-// token view in step with the newest answer. The first count needs only
-// the small tokenizer module (encodings, model → encoding, the number
-// format); the full core, for the price catalog and the cost, loads after.
+// token view in step with the newest answer. The first request goes to the
+// worker at once (it resolves the model to its encoding itself); this
+// thread's small tokenizer module (the encoding list, the number format)
+// loads meanwhile, and the full core, for the catalog and the cost, after
+// the first count.
 import '../src/styles/tool.css';
 import '../src/styles/text-input.css';
 import './token-counter.css';
@@ -32,7 +34,8 @@ const DEFAULT_MODEL = 'gpt-4o';
 const worker = new Worker(new URL('./tokenize.worker.js', import.meta.url), { type: 'module' });
 let latestId = 0;
 let fileText = null; // a large file's text, when it is not in the editor
-let tk; // the tokenizer module: first count and formatting
+const tkReady = loadTokenizer(); // this thread's: the encoding list and number format
+let tk; // set once tkReady has resolved
 let llm; // the full core, once loaded: catalog and prices
 let catalogError = ''; // why prices are not shown, if they could not load
 let encodings = [];
@@ -46,16 +49,6 @@ const mode = () => form.elements.mode.value;
 // 100 MB file. Each surrogate pair is one character.
 const characters = (text) => text.length - (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
 const currentText = () => fileText?.text ?? textArea.value;
-
-function selectedEncoding() {
-  const value = modelSelect.value;
-  if (value.startsWith('encoding:')) return value.slice('encoding:'.length);
-  try {
-    return tk.encodingForModel(value);
-  } catch {
-    return 'o200k_base';
-  }
-}
 
 function selectedModel() {
   return modelSelect.value.startsWith('encoding:') ? null : modelSelect.value;
@@ -102,19 +95,19 @@ function chatRequest() {
 }
 
 function update() {
-  if (!tk) return;
   const id = ++latestId;
-  const visualize = selectedEncoding();
+  // The worker turns the selection (a model, or "encoding:NAME") into the
+  // encoding to show, and names it in its reply.
+  const selection = modelSelect.value;
   if (mode() === 'chat') {
     const request = chatRequest();
     if (!request) return;
-    worker.postMessage({ id, encodings: [visualize], chat: { request, model: selectedModel() ?? '' } });
+    worker.postMessage({ id, selection, chat: { request, model: selectedModel() ?? '' } });
   } else {
     worker.postMessage({
       id,
+      selection,
       text: currentText(),
-      encodings: encodings.map((e) => e.name),
-      visualize,
       specialTokens: form.elements.special.checked ? 'asSpecial' : 'asText',
     });
   }
@@ -124,6 +117,7 @@ function update() {
 }
 
 function showTextStats(text) {
+  if (!tk) return; // shown with the first count
   const bytes = new TextEncoder().encode(text).length;
   const f = tk.format;
   const name = fileText ? `${fileText.name}: ` : '';
@@ -195,7 +189,7 @@ function render(reply) {
   // Tests and assistive tech can tell a complete answer from a partial one.
   results.toggleAttribute('data-pending', Boolean(reply.partial));
   results.setAttribute('aria-busy', reply.partial ? 'true' : 'false');
-  const encodingName = selectedEncoding();
+  const encodingName = reply.encoding;
   const main = reply.counts[encodingName];
   if (!main || main.error) {
     showError(main?.error ?? 'No count.');
@@ -267,11 +261,14 @@ function showError(message) {
 
 worker.onmessage = (event) => {
   const reply = event.data;
-  if (reply.id !== latestId) return; // an older answer; a newer one is coming
-  // A partial reply has the chosen encoding only; the token view and the
-  // other rows follow with the full reply.
-  if (reply.error) showError(reply.error.message);
-  else render(reply);
+  // Shown with this thread's number format, which may still be loading.
+  tkReady.then(() => {
+    if (reply.id !== latestId) return; // an older answer; a newer one is coming
+    // A partial reply has the chosen encoding only; the token view and the
+    // other rows follow with the full reply.
+    if (reply.error) showError(reply.error.message);
+    else render(reply);
+  }, () => {});
 };
 worker.onerror = (event) => showError(`The tokenizer stopped: ${event.message ?? 'unknown error'}`);
 
@@ -296,18 +293,18 @@ function syncMode() {
 
 async function main() {
   syncMode();
-  try {
-    tk = await loadTokenizer();
-  } catch (e) {
-    status.textContent = `The tokenizer could not load: ${e.message}`;
-    return;
-  }
-  encodings = tk.encodings;
   // Count the default text right away; the model list (which needs the
   // price catalog) fills in meanwhile.
   modelSelect.append(new Option(DEFAULT_MODEL, DEFAULT_MODEL, true, true));
   if (!textArea.value) textArea.value = 'Paste your prompt here. Tokens are the units models read and bill: about ¾ of an English word each.';
   update();
+  try {
+    tk = await tkReady;
+  } catch (e) {
+    status.textContent = `The tokenizer could not load: ${e.message}`;
+    return;
+  }
+  encodings = tk.encodings;
   // Typing, files and buttons work from the first count on, before the
   // model list and prices arrive.
   form.addEventListener('input', (event) => {

@@ -4,11 +4,11 @@
 import { loadTokenizer } from 'llmcalc/tokenizer';
 import { serveLatest } from '../src/shell/latest-only.js';
 
-const core = loadTokenizer();
 // The default model's vocabulary (gpt-4o: o200k_base, which most current
-// models use) is fetched while the page is still starting, not after its
-// first request; the table loads every vocabulary anyway, so it is never
-// wasted.
+// models use) downloads while the module compiles and is loaded before the
+// page's first request; the table loads every vocabulary anyway, so it is
+// never wasted.
+const core = loadTokenizer({ preload: ['o200k_base'] });
 core.then((llm) => llm.loadEncoding('o200k_base')).catch(() => {});
 serveLatest(handle);
 
@@ -16,17 +16,31 @@ serveLatest(handle);
 // is characters, not a control token, unless the reader says otherwise.
 const SPECIAL = { asText: { disallowedSpecial: [] }, asSpecial: { allowedSpecial: 'all' } };
 
-async function handle({ id, text, encodings, visualize, specialTokens, chat }, superseded) {
+// The encoding a selection shows: "encoding:NAME", or a model's own
+// (o200k_base, which most current models use, when the model is unknown).
+function encodingOf(llm, selection) {
+  if (selection?.startsWith('encoding:')) return selection.slice('encoding:'.length);
+  try {
+    return llm.encodingForModel(selection);
+  } catch {
+    return 'o200k_base';
+  }
+}
+
+async function handle({ id, selection, text, specialTokens, chat }, superseded) {
   const llm = await core;
   const options = SPECIAL[specialTokens] ?? SPECIAL.asText;
-  const reply = { id, counts: {} };
+  const visualize = encodingOf(llm, selection);
+  const reply = { id, encoding: visualize, counts: {} };
   const transfer = [];
   // The chosen encoding first: its count and tokens are answered at once
   // (a partial reply), and the other vocabularies load after that, so the
-  // first count never waits for files it does not need.
-  const ordered = [...new Set([visualize, ...encodings].filter((n) => n && encodings.includes(n)))];
+  // first count never waits for files it does not need. A chat request is
+  // counted with the chosen encoding only.
+  const names = chat ? [visualize] : llm.encodings.map((e) => e.name);
+  const ordered = [...new Set([visualize, ...names])];
   for (const [index, name] of ordered.entries()) {
-    if (index === 1 && !chat) self.postMessage({ id, partial: true, counts: { ...reply.counts } });
+    if (index === 1 && !chat) self.postMessage({ id, encoding: visualize, partial: true, counts: { ...reply.counts } });
     if (superseded()) break; // a newer request supersedes this one
     try {
       const enc = await llm.loadEncoding(name);
