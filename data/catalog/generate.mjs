@@ -26,7 +26,7 @@ const PINNED_VERSION = '0.1.8';
 // Release date of the pinned package on npm (`npm view @pydantic/genai-prices@0.1.8 time`):
 // the age of every price that comes from it.
 const PACKAGE_AS_OF = '2026-09-23';
-const OVERRIDES = ['providers', 'batch', 'fine_tuning', 'embeddings', 'max_output', 'tokenizers', 'lifecycle'];
+const OVERRIDES = ['providers', 'batch', 'fine_tuning', 'embeddings', 'limits', 'tokenizers', 'lifecycle'];
 
 // genai-prices price keys the cost engine understands, and their names in
 // the catalog. Other keys (web searches, audio, images) are dropped: the
@@ -166,7 +166,7 @@ export async function buildCatalog({ generated }) {
   const providersWanted = overrides.providers.include;
 
   for (const [id, b] of Object.entries(overrides.batch)) if (!id.startsWith('_')) requireSourced(b, `batch.json ${id}`);
-  for (const name of ['embeddings', 'max_output', 'lifecycle']) {
+  for (const name of ['embeddings', 'limits', 'lifecycle']) {
     for (const [id, e] of Object.entries(overrides[name])) if (!id.startsWith('_')) requireSourced(e, `${name}.json ${id}`);
   }
   for (const [id, ft] of Object.entries(overrides.fine_tuning)) if (!id.startsWith('_')) requireSourced(ft, `fine_tuning.json ${id}`);
@@ -197,16 +197,16 @@ export async function buildCatalog({ generated }) {
       const key = `${pid}:${m.id}`;
       const life = overrides.lifecycle[key];
       const embed = overrides.embeddings[key];
-      const maxOut = overrides.max_output[key];
+      const hand = overrides.limits[key];
       const tuned = ft?.models?.find((x) => x.model === m.id);
       const aliases = aliasesOf(p, m);
       const dev = limits.find(pid, [m.id, ...aliases]);
-      const contextWindow = m.context_window ?? dev?.context_window ?? null;
-      const maxOutput = maxOut?.max_output_tokens ?? dev?.max_output_tokens ?? null;
+      const contextWindow = m.context_window ?? hand?.context_window ?? dev?.context_window ?? null;
+      const maxOutput = hand?.max_output_tokens ?? dev?.max_output_tokens ?? null;
       // Which limits came from models.dev, so a reader can weigh them.
       const fromModelsDev = [
-        ...(!m.context_window && dev?.context_window ? ['context_window'] : []),
-        ...(!maxOut && dev?.max_output_tokens ? ['max_output_tokens'] : []),
+        ...(!m.context_window && !hand?.context_window && dev?.context_window ? ['context_window'] : []),
+        ...(!hand?.max_output_tokens && dev?.max_output_tokens ? ['max_output_tokens'] : []),
       ];
       const entryOut = {
         id: m.id,
@@ -236,14 +236,14 @@ export async function buildCatalog({ generated }) {
           as_of: ft.as_of,
         };
       }
-      const extra = [life, embed, maxOut].filter(Boolean);
+      const extra = [life, embed, hand].filter(Boolean);
       if (extra.length) entryOut.hand_kept_sources = [...new Set(extra.map((e) => e.source))];
       models.push(entryOut);
     }
   }
   // Hand-kept entries must point at models that exist.
   const known = new Set(models.map((m) => `${m.provider}:${m.id}`));
-  for (const name of ['embeddings', 'max_output', 'lifecycle']) {
+  for (const name of ['embeddings', 'limits', 'lifecycle']) {
     for (const key of Object.keys(overrides[name])) {
       if (!key.startsWith('_') && !known.has(key)) throw new Error(`${name}.json: unknown model ${key}`);
     }

