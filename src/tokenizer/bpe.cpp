@@ -6,8 +6,10 @@
 namespace llmcalc::tokenizer {
 namespace {
 
-// Above this many bytes the quadratic scan loses to the heap.
-constexpr std::size_t kHeapThreshold = 128;
+// Above this many bytes the quadratic scan loses to the heap. Counted with
+// callgrind over the test corpus: 32 takes about 5% fewer instructions than
+// 128 for o200k_base (long CJK and Thai pieces); 24 and 16 are no better.
+constexpr std::size_t kHeapThreshold = 32;
 
 std::size_t merge_small(const Vocab& vocab, const std::uint8_t* p, std::size_t len,
                         BpeWorkspace& ws) {
