@@ -21,14 +21,15 @@ namespace llmcalc::wasm {
 // but freed memory is reused by the next call).
 constexpr std::size_t kKeepBytes = 16u << 20;
 
-// Resizes `buffer` to n elements (keeping its contents) and returns a view
+// Resizes `buffer` (a std::vector or a RawVector) to n elements, keeping
+// its contents, and returns a view
 // of it, or null when that much memory is not available.
-template <class T>
-emscripten::val sized_view(std::vector<T>& buffer, std::size_t n) {
+template <class Vector>
+emscripten::val sized_view(Vector& buffer, std::size_t n) {
   try {
     buffer.resize(n);
   } catch (const std::exception&) {  // std::bad_alloc, or length_error past max_size()
-    std::vector<T>().swap(buffer);
+    Vector().swap(buffer);
     return emscripten::val::null();
   }
   return emscripten::val(emscripten::typed_memory_view(buffer.size(), buffer.data()));

@@ -60,7 +60,7 @@ void Vocab::parse(std::vector<std::uint8_t> file, std::string_view expected_name
 
   if (version == kVersion1) {
     parse_v1(file, pos, count);
-    blob_ = std::move(file);  // the tokens stay where they are in the file
+    blob_.assign(file.begin(), file.end());  // offsets are positions in the file
   } else {
     parse_v2(file, pos, count);
   }
@@ -116,9 +116,9 @@ void Vocab::parse_v2(const std::vector<std::uint8_t>& file, std::size_t pos, std
 
   // Second pass: rebuild each token from its predecessor's prefix and its
   // own suffix, and place it at its rank.
-  blob_.resize(total);
-  offsets_.assign(count, 0);
-  lengths_.assign(count, 0);
+  blob_.resize(total);  // every byte is written below
+  fill_bytes(offsets_, count, 0);
+  fill_bytes(lengths_, count, 0);
   Cursor c{prefix, suffix, plane0, tail, m, 0, 0};
   for (std::size_t j = 0; j < m; j += kChunk) decode_v2(c, j, std::min(m, j + kChunk), count);
 }
@@ -148,13 +148,13 @@ LLMCALC_NOINLINE void Vocab::decode_v2(Cursor& c, std::size_t begin, std::size_t
 
 void Vocab::index(std::uint32_t count) {
   for (auto& r : byte_rank_) r = kNoRank;
-  pair_rank_.assign(65536, kNoRank);
+  fill_bytes(pair_rank_, 65536, 0xFF);  // kNoRank
   std::size_t hashed = 0;
   for (std::uint32_t r = 0; r < count; ++r) hashed += lengths_[r] > 2;
   // Load factor <= 0.5 keeps linear probing short; power of two for masking.
   std::size_t cap = 1024;
   while (cap < hashed * 2) cap <<= 1;
-  table_.assign(cap, 0);
+  fill_bytes(table_, cap, 0);
   mask_ = cap - 1;
   rank_bits_ = 1;
   while ((std::uint64_t{1} << rank_bits_) <= count) ++rank_bits_;  // rank + 1 <= count fits

@@ -27,6 +27,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/raw_vector.h"
+
 namespace llmcalc::tokenizer {
 
 using Rank = std::uint32_t;
@@ -107,17 +109,18 @@ class Vocab {
   }
   std::size_t slot_of(std::uint64_t h) const { return static_cast<std::size_t>(h) & mask_; }
 
-  std::vector<std::uint8_t> blob_;
-  std::vector<std::uint32_t> offsets_;  // rank -> offset in blob_ (count entries)
-  std::vector<std::uint8_t> lengths_;   // rank -> token length (0: none)
-  std::vector<std::uint32_t> table_;
+  // Raw vectors (util/raw_vector.h): sized without a fill, see there.
+  RawVector<std::uint8_t> blob_;
+  RawVector<std::uint32_t> offsets_;  // rank -> offset in blob_ (count entries)
+  RawVector<std::uint8_t> lengths_;   // rank -> token length (0: none)
+  RawVector<std::uint32_t> table_;
   unsigned rank_bits_ = 0;
   std::uint32_t rank_mask_ = 0;
   std::size_t mask_ = 0;
   std::size_t max_len_ = 0;
   std::size_t count_ = 0;
   Rank byte_rank_[256];
-  std::vector<Rank> pair_rank_;  // 65536 entries: two-byte tokens without hashing
+  RawVector<Rank> pair_rank_;  // 65536 entries: two-byte tokens without hashing
 };
 
 }  // namespace llmcalc::tokenizer
