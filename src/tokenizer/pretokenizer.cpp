@@ -78,10 +78,10 @@ std::size_t whitespace(const Text& t, std::size_t i, bool newline_alt) {
   return last_start;
 }
 
-// \p{N}{1,3} at i, whose first character c0 is a number.
-std::size_t up_to_three_numbers(const Text& t, std::size_t i, const Char& c0) {
+// \p{N}{1,max} at i, whose first character c0 is a number.
+std::size_t numbers(const Text& t, std::size_t i, const Char& c0, int max) {
   std::size_t e = i + c0.len;
-  for (int k = 1; k < 3 && e < t.n; ++k) {
+  for (int k = 1; k < max && e < t.n; ++k) {
     Char c = t.at(e);
     if (!is_number(c.cls)) break;
     e += c.len;
@@ -124,7 +124,8 @@ std::size_t scan_r50k(const Text& t, std::size_t i) {
   return whitespace(t, i, false);
 }
 
-std::size_t scan_cl100k(const Text& t, std::size_t i) {
+// cl100k_base, and with `max_digits` 1 Qwen 2.5's \p{N} instead of \p{N}{1,3}.
+std::size_t scan_cl100k(const Text& t, std::size_t i, int max_digits) {
   if (std::size_t k = contraction(t, i, true)) return i + k;
   Char c0 = t.at(i);
   // [^\r\n\p{L}\p{N}]?\p{L}+
@@ -133,7 +134,7 @@ std::size_t scan_cl100k(const Text& t, std::size_t i) {
   if (prefix_ok && i + c0.len < t.n && is_letter(t.at(i + c0.len).cls)) {
     return run(t, i + c0.len, is_letter);
   }
-  if (is_number(c0.cls)) return up_to_three_numbers(t, i, c0);
+  if (is_number(c0.cls)) return numbers(t, i, c0, max_digits);
   if (std::size_t e = punctuation(t, i, c0, false); e != kNoMatch) return e;
   return whitespace(t, i, true);
 }
@@ -144,7 +145,7 @@ std::size_t scan_cl100k(const Text& t, std::size_t i) {
 // gives characters back until the plus can take one: the match ends after
 // the run's last character that is also in the lower set (Lm, Lo, M), and
 // fails if there is none (an all-caps word, left to the next alternative).
-std::size_t word_lower(const Text& t, std::size_t s0) {
+std::size_t word_lower(const Text& t, std::size_t s0, bool contractions) {
   std::size_t j = s0, last_lower_end = kNoMatch;
   while (j < t.n) {
     Char c = t.at(j);
@@ -160,32 +161,35 @@ std::size_t word_lower(const Text& t, std::size_t s0) {
   } else {
     return kNoMatch;
   }
-  return e + contraction(t, e, true);
+  return contractions ? e + contraction(t, e, true) : e;
 }
 
 // [\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|...)? at s0.
-std::size_t word_upper(const Text& t, std::size_t s0) {
+std::size_t word_upper(const Text& t, std::size_t s0, bool contractions) {
   std::size_t j = run(t, s0, in_upper_set);
   if (j == s0) return kNoMatch;
   j = run(t, j, in_lower_set);
-  return j + contraction(t, j, true);
+  return contractions ? j + contraction(t, j, true) : j;
 }
 
-std::size_t scan_o200k(const Text& t, std::size_t i) {
+// o200k_base, and Mistral's tekken: the same without the contraction
+// suffixes and with \p{N} instead of \p{N}{1,3}.
+std::size_t scan_o200k(const Text& t, std::size_t i, bool contractions, int max_digits) {
   Char c0 = t.at(i);
   // [^\r\n\p{L}\p{N}]? before either word form: tried with the prefix first,
   // then without (a mark may be the prefix or the word's first character).
   bool prefix_ok = !is_letter(c0.cls) && !is_number(c0.cls) && !t.newline(i);
   std::size_t after = i + c0.len;
+  const bool k = contractions;
   if (prefix_ok) {
-    if (std::size_t e = word_lower(t, after); e != kNoMatch) return e;
+    if (std::size_t e = word_lower(t, after, k); e != kNoMatch) return e;
   }
-  if (std::size_t e = word_lower(t, i); e != kNoMatch) return e;
+  if (std::size_t e = word_lower(t, i, k); e != kNoMatch) return e;
   if (prefix_ok) {
-    if (std::size_t e = word_upper(t, after); e != kNoMatch) return e;
+    if (std::size_t e = word_upper(t, after, k); e != kNoMatch) return e;
   }
-  if (std::size_t e = word_upper(t, i); e != kNoMatch) return e;
-  if (is_number(c0.cls)) return up_to_three_numbers(t, i, c0);
+  if (std::size_t e = word_upper(t, i, k); e != kNoMatch) return e;
+  if (is_number(c0.cls)) return numbers(t, i, c0, max_digits);
   if (std::size_t e = punctuation(t, i, c0, true); e != kNoMatch) return e;
   return whitespace(t, i, true);
 }
@@ -198,9 +202,13 @@ std::size_t next_piece(Pattern pattern, const std::uint8_t* s, std::size_t n, st
     case Pattern::kR50k:
       return scan_r50k(t, pos);
     case Pattern::kCl100k:
-      return scan_cl100k(t, pos);
+      return scan_cl100k(t, pos, 3);
     case Pattern::kO200k:
-      return scan_o200k(t, pos);
+      return scan_o200k(t, pos, true, 3);
+    case Pattern::kQwen2:
+      return scan_cl100k(t, pos, 1);
+    case Pattern::kTekken:
+      return scan_o200k(t, pos, false, 1);
   }
   return pos + 1;
 }
