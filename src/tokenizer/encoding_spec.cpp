@@ -79,6 +79,8 @@ std::vector<EncodingSpec> make_specs() {
                             "Qwen 2.5 / 3"));
   specs.push_back(file_spec("mistral_nemo", Pattern::kTekken, 131072, Normalizer::kNone, true,
                             "Mistral tekken (Nemo)"));
+  specs.push_back(file_spec("deepseek_v3", Pattern::kDeepSeekV3, 128815, Normalizer::kNone, false,
+                            "DeepSeek V3 / R1"));
   specs.push_back(file_spec("claude_legacy", Pattern::kR50k, 65000, Normalizer::kNfkcWhole, true,
                             "Claude (legacy, before Claude 3)"));
   return specs;
@@ -96,6 +98,8 @@ const char* pattern_name(Pattern p) {
       return "qwen2";
     case Pattern::kTekken:
       return "tekken";
+    case Pattern::kDeepSeekV3:
+      return "deepseek_v3";
   }
   return "?";
 }

@@ -80,6 +80,11 @@ const Entry kModels[] = {
     {"claude-2.1", "claude_legacy"},
     {"claude-instant-1", "claude_legacy"},
     {"claude-instant-1.2", "claude_legacy"},
+    // DeepSeek V3 and R1 (not the distilled R1 models: Llama and Qwen inside).
+    {"deepseek-v3", "deepseek_v3"},
+    {"deepseek-v3-0324", "deepseek_v3"},
+    {"deepseek-r1", "deepseek_v3"},
+    {"deepseek-r1-0528", "deepseek_v3"},
     {"mistral-nemo", "mistral_nemo"},
     {"open-mistral-nemo", "mistral_nemo"},
 };

@@ -194,6 +194,86 @@ std::size_t scan_o200k(const Text& t, std::size_t i, bool contractions, int max_
   return whitespace(t, i, true);
 }
 
+// DeepSeek V3: three Split pre-tokenizers in sequence (behavior Isolated:
+// matches and the text between them are pieces, and each split works on
+// the pieces of the one before):
+//   1. \p{N}{1,3}
+//   2. [一-龥぀-ゟ゠-ヿ]+   (U+4E00-9FA5, U+3040-309F, U+30A0-30FF)
+//   3. [!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~][A-Za-z]+|[^\r\n\p{L}\p{P}\p{S}]?[\p{L}\p{M}]+|
+//       ?[\p{P}\p{S}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+
+// A piece from pos: a digit starts a split-1 match (pieces always end on
+// its boundaries); else the split-1 gap runs to the next digit, a CJK
+// character starts a split-2 run, else the split-2 gap runs to the next
+// digit or CJK character, and split 3 sees that gap as its whole text (its
+// end is the end for \s+(?!\S)).
+bool deepseek_cjk(std::uint32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FA5) || (cp >= 0x3040 && cp <= 0x30FF);
+}
+
+bool ascii_letter(std::uint8_t b) { return (b | 0x20) >= 'a' && (b | 0x20) <= 'z'; }
+
+bool letter_or_mark(CharClass c) { return is_letter(c) || c == CharClass::kMark; }
+
+// Split 3's match at i in t (t.n is the gap's end), or kNoMatch.
+std::size_t deepseek_match(const Text& t, std::size_t i) {
+  const std::uint8_t b = t.s[i];
+  // [ASCII punctuation][A-Za-z]+
+  if (b < 0x80 && b > ' ' && b != 0x7F && !ascii_letter(b) && !(b >= '0' && b <= '9') &&
+      i + 1 < t.n && ascii_letter(t.s[i + 1])) {
+    std::size_t e = i + 1;
+    while (e < t.n && ascii_letter(t.s[e])) ++e;
+    return e;
+  }
+  Char c0 = t.at(i);
+  // [^\r\n\p{L}\p{P}\p{S}]?[\p{L}\p{M}]+ : with the prefix first, then without.
+  bool prefix_ok = !is_letter(c0.cls) && c0.cls != CharClass::kPunctSymbol && !t.newline(i);
+  if (prefix_ok && i + c0.len < t.n && letter_or_mark(t.at(i + c0.len).cls)) {
+    return run(t, i + c0.len, letter_or_mark);
+  }
+  if (letter_or_mark(c0.cls)) return run(t, i, letter_or_mark);
+  //  ?[\p{P}\p{S}]+[\r\n]*
+  std::size_t start = kNoMatch;
+  if (c0.cls == CharClass::kPunctSymbol) {
+    start = i;
+  } else if (b == ' ' && i + 1 < t.n && t.at(i + 1).cls == CharClass::kPunctSymbol) {
+    start = i + 1;
+  }
+  if (start != kNoMatch) {
+    std::size_t e = run(t, start, [](CharClass c) { return c == CharClass::kPunctSymbol; });
+    while (t.newline(e)) ++e;
+    return e;
+  }
+  if (is_space(c0.cls)) return whitespace(t, i, true);
+  return kNoMatch;
+}
+
+std::size_t scan_deepseek(const Text& t, std::size_t i) {
+  Char c0 = t.at(i);
+  if (is_number(c0.cls)) return numbers(t, i, c0, 3);
+  if (deepseek_cjk(c0.cp)) {
+    std::size_t e = i + c0.len;
+    while (e < t.n) {
+      Char c = t.at(e);
+      if (!deepseek_cjk(c.cp)) break;
+      e += c.len;
+    }
+    return e;
+  }
+  // The gap for split 3: up to the next number or CJK character.
+  std::size_t end = i + c0.len;
+  while (end < t.n) {
+    Char c = t.at(end);
+    if (is_number(c.cls) || deepseek_cjk(c.cp)) break;
+    end += c.len;
+  }
+  Text gap{t.s, end};
+  if (std::size_t e = deepseek_match(gap, i); e != kNoMatch) return e;
+  // No match here: the text up to the next match is a piece of its own.
+  std::size_t j = i + c0.len;
+  while (j < end && deepseek_match(gap, j) == kNoMatch) j += gap.at(j).len;
+  return j;
+}
+
 }  // namespace
 
 std::size_t next_piece(Pattern pattern, const std::uint8_t* s, std::size_t n, std::size_t pos) {
@@ -209,6 +289,8 @@ std::size_t next_piece(Pattern pattern, const std::uint8_t* s, std::size_t n, st
       return scan_cl100k(t, pos, 1);
     case Pattern::kTekken:
       return scan_o200k(t, pos, false, 1);
+    case Pattern::kDeepSeekV3:
+      return scan_deepseek(t, pos);
   }
   return pos + 1;
 }

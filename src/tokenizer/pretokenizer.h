@@ -19,6 +19,7 @@
 //   kTekken  Mistral's tekken (Nemo): o200k_base's without the contraction
 //            suffixes and with \p{N} for \p{N}{1,3}
 //   kR50k    also the legacy Claude tokenizer's
+//   kDeepSeekV3  three Split regexes in sequence (pretokenizer.cpp)
 // Each scanner returns what the regex's leftmost-first, backtracking match
 // returns; pretokenizer.cpp explains each alternative's backtracking.
 #pragma once
@@ -28,7 +29,7 @@
 
 namespace llmcalc::tokenizer {
 
-enum class Pattern { kR50k, kCl100k, kO200k, kQwen2, kTekken };
+enum class Pattern { kR50k, kCl100k, kO200k, kQwen2, kTekken, kDeepSeekV3 };
 
 // End (exclusive byte offset) of the piece that starts at `pos` < `n`.
 // Always > pos: every character belongs to some piece.

@@ -168,5 +168,29 @@ TEST(HfPretokenizer, TekkenHasNoContractionsAndSingleDigits) {
   EXPECT_EQ(split(Pattern::kO200k, "I'M don't"), (Pieces{"I'M", " don't"}));
 }
 
+TEST(HfPretokenizer, DeepSeekSplitsDigitsCjkThenWords) {
+  // Digits in threes and CJK runs are pieces of their own before the word
+  // regex runs; ASCII punctuation takes the ASCII letters after it.
+  EXPECT_EQ(split(Pattern::kDeepSeekV3, "abc12345def"), (Pieces{"abc", "123", "45", "def"}));
+  EXPECT_EQ(split(Pattern::kDeepSeekV3, "x日本語かなabc"),
+            (Pieces{"x", "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x81\x8B\xE3\x81\xAA", "abc"}));
+  EXPECT_EQ(split(Pattern::kDeepSeekV3, "it's www.x.com"),
+            (Pieces{"it", "'s", " www", ".x", ".com"}));
+  EXPECT_EQ(split(Pattern::kDeepSeekV3, "a  b\n\nc"), (Pieces{"a", " ", " b", "\n\n", "c"}));
+  EXPECT_EQ(split(Pattern::kDeepSeekV3, "(\xC3\xA9t\xC3\xA9) !?"),
+            (Pieces{"(", "\xC3\xA9t\xC3\xA9", ")", " !?"}));
+  // A format character before no letter matches nothing: it is a piece of
+  // its own, the text between matches; before a letter it is the prefix.
+  EXPECT_EQ(split(Pattern::kDeepSeekV3, "\xE2\x80\x8B\xE2\x80\x8B!"),
+            (Pieces{"\xE2\x80\x8B\xE2\x80\x8B", "!"}));
+  EXPECT_EQ(split(Pattern::kDeepSeekV3,
+                  "\xE2\x80\x8B"
+                  "ab"),
+            (Pieces{"\xE2\x80\x8B"
+                    "ab"}));
+  // The end of a gap is the end of the text for \s+(?!\S).
+  EXPECT_EQ(split(Pattern::kDeepSeekV3, "a  1"), (Pieces{"a", "  ", "1"}));
+}
+
 }  // namespace
 }  // namespace llmcalc::tokenizer

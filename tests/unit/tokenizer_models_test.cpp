@@ -39,6 +39,9 @@ TEST(Models, OtherFamiliesWithAnExactTokenizer) {
   EXPECT_EQ(encoding_for_model("Qwen/Qwen2.5-72B-Instruct"), "qwen2_5");
   EXPECT_EQ(encoding_for_model("qwen3-235b-a22b"), "qwen2_5");
   EXPECT_EQ(encoding_for_model("mistral-nemo"), "mistral_nemo");
+  EXPECT_EQ(encoding_for_model("deepseek-ai/DeepSeek-V3"), "deepseek_v3");
+  EXPECT_EQ(encoding_for_model("deepseek-r1-0528"), "deepseek_v3");
+  EXPECT_THROW(encoding_for_model("deepseek-r1-distill-llama-70b"), InputError);
   EXPECT_EQ(encoding_for_model("claude-2.1"), "claude_legacy");
   EXPECT_EQ(encoding_for_model("claude-instant-1.2"), "claude_legacy");
   // Claude 3 and later have no public tokenizer: never an exact encoding.
