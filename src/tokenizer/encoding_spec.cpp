@@ -81,6 +81,11 @@ std::vector<EncodingSpec> make_specs() {
                             "Mistral tekken (Nemo)"));
   specs.push_back(file_spec("deepseek_v3", Pattern::kDeepSeekV3, 128815, Normalizer::kNone, false,
                             "DeepSeek V3 / R1"));
+  // Gemma 3; Google's SDK counts Gemini 2.x and 3 models locally with it.
+  EncodingSpec gemma = file_spec("gemma3", Pattern::kMetaspace, 262145, Normalizer::kNone, false,
+                                 "Gemma 3 (Gemini's local count)");
+  gemma.byte_fallback = true;
+  specs.push_back(std::move(gemma));
   specs.push_back(file_spec("claude_legacy", Pattern::kR50k, 65000, Normalizer::kNfkcWhole, true,
                             "Claude (legacy, before Claude 3)"));
   return specs;
@@ -100,6 +105,8 @@ const char* pattern_name(Pattern p) {
       return "tekken";
     case Pattern::kDeepSeekV3:
       return "deepseek_v3";
+    case Pattern::kMetaspace:
+      return "metaspace";
   }
   return "?";
 }
@@ -121,7 +128,8 @@ const char* normalizer_name(Normalizer n) {
 std::string expected_descriptor(const EncodingSpec& spec) {
   return std::string("pre=") + pattern_name(spec.pattern) +
          " norm=" + normalizer_name(spec.normalizer) +
-         " ignore_merges=" + (spec.ignore_merges ? "1" : "0") + " bytes=level";
+         " ignore_merges=" + (spec.ignore_merges ? "1" : "0") +
+         (spec.byte_fallback ? " bytes=fallback" : " bytes=level");
 }
 
 const std::vector<EncodingSpec>& encoding_specs() {

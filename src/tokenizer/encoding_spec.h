@@ -43,13 +43,14 @@ struct EncodingSpec {
   // Non-OpenAI families: specials and merges come from the file.
   bool from_file = false;
   Normalizer normalizer = Normalizer::kNone;
-  bool ignore_merges = true;  // a piece that is a whole token is that token
-  std::string family;         // what people call it: "Llama 3", "Qwen 2.5 / 3", …
+  bool ignore_merges = true;   // a piece that is a whole token is that token
+  bool byte_fallback = false;  // character-level BPE with <0xXX> tokens (Gemma)
+  std::string family;          // what people call it: "Llama 3", "Qwen 2.5 / 3", …
 };
 
 // What the converter wrote into a version 3 file for this spec, less the
 // merges entry (the converter decides that): "pre=cl100k norm=none
-// ignore_merges=1 bytes=level".
+// ignore_merges=1 bytes=level" (bytes=fallback for Gemma).
 std::string expected_descriptor(const EncodingSpec& spec);
 
 const std::vector<EncodingSpec>& encoding_specs();

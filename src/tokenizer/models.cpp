@@ -121,6 +121,8 @@ const Entry kPrefixes[] = {
     {"qwen-3-", "qwen2_5"},
     {"mistral-nemo-", "mistral_nemo"},
     {"open-mistral-nemo-", "mistral_nemo"},
+    {"gemma-3-", "gemma3"},
+    {"gemma3-", "gemma3"},
     {"claude-2.", "claude_legacy"},
     {"claude-instant-1.", "claude_legacy"},
 };

@@ -3,25 +3,54 @@
 #include <algorithm>
 #include <functional>
 
+#include "tokenizer/utf8.h"
+
 namespace llmcalc::tokenizer {
 
 std::size_t pair_merge(const Vocab& vocab, const MergeTable& merges, const std::uint8_t* p,
-                       std::size_t len, BpeWorkspace& ws) {
-  const std::uint32_t end = static_cast<std::uint32_t>(len);
+                       std::size_t len, BpeWorkspace& ws, const CharSymbols* chars) {
+  // Parts are numbered in text order; next/prev link the live ones and
+  // ws.starts holds where each begins (ws.starts[count] == len).
   auto& next = ws.next;
   auto& prev = ws.prev;
   auto& pair = ws.pair;  // merge index of part i with its successor; kNoRank if none or dead
   auto& tok = ws.ranks;
+  auto& starts = ws.starts;
   auto& heap = ws.heap;
-  next.resize(len);
-  prev.resize(len);
-  pair.resize(len);
   tok.resize(len);
+  starts.resize(len + 1);
+  std::uint32_t end = 0;  // number of initial parts
+  if (!chars) {
+    for (std::uint32_t i = 0; i < len; ++i) {
+      tok[i] = vocab.rank(p + i, 1);
+      starts[i] = i;
+    }
+    end = static_cast<std::uint32_t>(len);
+  } else {
+    for (std::size_t i = 0; i < len;) {
+      Char c = decode_char(p, len, i);
+      Rank r =
+          p[i] == ' ' ? chars->space : (c.cp == kInvalidByte ? kNoRank : vocab.rank(p + i, c.len));
+      if (r != kNoRank) {
+        tok[end] = r;
+        starts[end++] = static_cast<std::uint32_t>(i);
+      } else {
+        for (std::size_t b = i; b < i + c.len; ++b) {
+          tok[end] = chars->byte_fallback[p[b]];
+          starts[end++] = static_cast<std::uint32_t>(b);
+        }
+      }
+      i += c.len;
+    }
+  }
+  starts[end] = static_cast<std::uint32_t>(len);
+  next.resize(end);
+  prev.resize(end);
+  pair.resize(end);
   heap.clear();
   for (std::uint32_t i = 0; i < end; ++i) {
     next[i] = i + 1;
     prev[i] = i - 1;  // wraps for i == 0; never read there
-    tok[i] = vocab.rank(p + i, 1);
   }
   auto pair_index = [&](std::uint32_t i) -> Rank {
     std::uint32_t j = next[i];
@@ -59,15 +88,14 @@ std::size_t pair_merge(const Vocab& vocab, const MergeTable& merges, const std::
       push(h);
     }
   }
-  auto& starts = ws.starts;
-  starts.resize(len + 1);
+  // Compact the live parts (in place: the write index never passes the read one).
   std::size_t count = 0;
   for (std::uint32_t i = 0; i < end; i = next[i]) {
-    starts[count] = i;
+    starts[count] = starts[i];
     tok[count] = tok[i];
     ++count;
   }
-  starts[count] = end;
+  starts[count] = static_cast<std::uint32_t>(len);
   return count;
 }
 

@@ -19,10 +19,21 @@
 
 namespace llmcalc::tokenizer {
 
+// Character-level models (Gemma 3, converted from SentencePiece) start from
+// one part per character instead of per byte: a character without a token
+// becomes one <0xXX> token per byte (byte_fallback), and ' ' is read as '▁'
+// (U+2581), which is what their normalizer writes (HF's Replace
+// normalizer; done here so that offsets stay those of the input).
+struct CharSymbols {
+  Rank byte_fallback[256];
+  Rank space;  // the token "▁"
+};
+
 // Merges piece [p, p + len), len >= 1, starting from one part per byte
-// (byte-level BPE: every byte is a token). Returns the number of tokens;
-// ids and starts are in ws.ranks / ws.starts as for bpe_merge.
+// (byte-level BPE: every byte is a token), or per character with `chars`.
+// Returns the number of tokens; ids and starts are in ws.ranks / ws.starts
+// as for bpe_merge.
 std::size_t pair_merge(const Vocab& vocab, const MergeTable& merges, const std::uint8_t* p,
-                       std::size_t len, BpeWorkspace& ws);
+                       std::size_t len, BpeWorkspace& ws, const CharSymbols* chars = nullptr);
 
 }  // namespace llmcalc::tokenizer

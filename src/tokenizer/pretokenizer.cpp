@@ -291,6 +291,8 @@ std::size_t next_piece(Pattern pattern, const std::uint8_t* s, std::size_t n, st
       return scan_o200k(t, pos, false, 1);
     case Pattern::kDeepSeekV3:
       return scan_deepseek(t, pos);
+    case Pattern::kMetaspace:
+      return n;
   }
   return pos + 1;
 }

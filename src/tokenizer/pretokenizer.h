@@ -20,6 +20,8 @@
 //            suffixes and with \p{N} for \p{N}{1,3}
 //   kR50k    also the legacy Claude tokenizer's
 //   kDeepSeekV3  three Split regexes in sequence (pretokenizer.cpp)
+//   kMetaspace   Gemma 3: no split at all (its Split on ' ' runs after the
+//                normalizer turned every ' ' into '▁'), one piece per section
 // Each scanner returns what the regex's leftmost-first, backtracking match
 // returns; pretokenizer.cpp explains each alternative's backtracking.
 #pragma once
@@ -29,7 +31,7 @@
 
 namespace llmcalc::tokenizer {
 
-enum class Pattern { kR50k, kCl100k, kO200k, kQwen2, kTekken, kDeepSeekV3 };
+enum class Pattern { kR50k, kCl100k, kO200k, kQwen2, kTekken, kDeepSeekV3, kMetaspace };
 
 // End (exclusive byte offset) of the piece that starts at `pos` < `n`.
 // Always > pos: every character belongs to some piece.

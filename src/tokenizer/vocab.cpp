@@ -63,12 +63,14 @@ void Vocab::parse(std::vector<std::uint8_t> file, std::string_view expected_name
   if (version == kVersion1) {
     parse_v1(file, pos, count);
     blob_ = std::move(file);  // the tokens stay where they are in the file
-    index(count);
+    index(count, true);
     return;
   }
   std::size_t trailer = parse_v2(file, pos, count, version == kVersion3);
   if (version == kVersion3) trailer = parse_long_tokens(file, trailer);
-  index(count);
+  // A version 3 file may hold a character-level model (byte fallback):
+  // Encoding checks the single bytes of the byte-level ones.
+  index(count, version != kVersion3);
   if (version == kVersion3) {
     hf_ = std::make_shared<const HfData>(parse_hf_data(*this, file.data(), trailer, file.size()));
   }
@@ -178,7 +180,7 @@ std::size_t Vocab::parse_long_tokens(const std::vector<std::uint8_t>& file, std:
   return pos;
 }
 
-void Vocab::index(std::uint32_t count) {
+void Vocab::index(std::uint32_t count, bool all_bytes) {
   for (auto& r : byte_rank_) r = kNoRank;
   pair_rank_.assign(65536, kNoRank);
   std::size_t hashed = 0;
@@ -198,7 +200,7 @@ void Vocab::index(std::uint32_t count) {
   for (Rank r : byte_rank_) {
     // Byte-level BPE needs every single byte as a token, or some input
     // could not be encoded at all.
-    if (r == kNoRank) bad_file("a single byte has no token");
+    if (all_bytes && r == kNoRank) bad_file("a single byte has no token");
   }
 }
 

@@ -91,7 +91,7 @@ class Vocab {
                        bool trailer);
   // A version 3 file's tokens over 255 bytes; returns where they end.
   std::size_t parse_long_tokens(const std::vector<std::uint8_t>& file, std::size_t pos);
-  void index(std::uint32_t count);
+  void index(std::uint32_t count, bool all_bytes);
   void insert_ranks(std::uint32_t begin, std::uint32_t end);
   struct Cursor {  // the state of decoding a version 2 file
     const std::uint8_t* prefix;

@@ -98,6 +98,31 @@ TEST(HfBpe, PairMergeMatchesTheReferenceOnRandomPieces) {
   }
 }
 
+TEST(HfBpe, CharacterLevelWithByteFallbackAndMetaspace) {
+  // Gemma-style: parts are characters, ' ' reads as U+2581, a character
+  // without a token becomes its <0xXX> byte tokens.
+  std::vector<std::string> tokens;
+  static const char kHex[] = "0123456789ABCDEF";
+  for (int b = 0; b < 256; ++b)
+    tokens.push_back(std::string("<0x") + kHex[b >> 4] + kHex[b & 15] + ">");
+  const std::string bar = "\xE2\x96\x81";                           // ▁
+  tokens.insert(tokens.end(), {bar, bar + "a", "ab", bar + "ab"});  // 512 .. 515
+  auto spec = tiny_hf_spec(Pattern::kMetaspace, 516);
+  spec.byte_fallback = true;
+  auto enc = tiny_hf_encoding(spec, tokens, {{bar, "a"}, {bar + "a", "b"}, {"a", "b"}});
+  EXPECT_EQ(encode(*enc, " ab"), (Ids{515}));
+  EXPECT_EQ(encode(*enc, "ab ab"), (Ids{514, 515}));
+  // é (C3 A9) has no token: two byte tokens; decoding joins the bytes and
+  // turns U+2581 back into a space.
+  Ids ids = encode(*enc, "\xC3\xA9 ab");
+  EXPECT_EQ(ids, (Ids{256 + 0xC3, 256 + 0xA9, 515}));
+  EXPECT_EQ(enc->decode_bytes(ids.data(), ids.size()), "\xC3\xA9 ab");
+  auto spans = enc->spans("\xC3\xA9 ab");
+  ASSERT_EQ(spans.size(), 3u);
+  EXPECT_EQ(spans[2].byte_start, 2u);
+  EXPECT_EQ(spans[2].byte_end, 5u);
+}
+
 TEST(HfAddedTokens, SpecialOnesFollowThePolicyOthersAlwaysMatch) {
   auto spec = tiny_hf_spec(Pattern::kCl100k, 260);
   // ids: 256 "ab"; added 257 "<s>" (special), 258 "<s>x" (special), 259 "<tool>" (not)

@@ -39,6 +39,7 @@ TEST(Models, OtherFamiliesWithAnExactTokenizer) {
   EXPECT_EQ(encoding_for_model("Qwen/Qwen2.5-72B-Instruct"), "qwen2_5");
   EXPECT_EQ(encoding_for_model("qwen3-235b-a22b"), "qwen2_5");
   EXPECT_EQ(encoding_for_model("mistral-nemo"), "mistral_nemo");
+  EXPECT_EQ(encoding_for_model("google/gemma-3-27b-it"), "gemma3");
   EXPECT_EQ(encoding_for_model("deepseek-ai/DeepSeek-V3"), "deepseek_v3");
   EXPECT_EQ(encoding_for_model("deepseek-r1-0528"), "deepseek_v3");
   EXPECT_THROW(encoding_for_model("deepseek-r1-distill-llama-70b"), InputError);
