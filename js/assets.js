@@ -13,6 +13,7 @@ const urls = {
   'vocab/qwen2_5.bin': new URL('./vocab/qwen2_5.bin', import.meta.url),
   'vocab/deepseek_v3.bin': new URL('./vocab/deepseek_v3.bin', import.meta.url),
   'vocab/mistral_nemo.bin': new URL('./vocab/mistral_nemo.bin', import.meta.url),
+  'vocab/gemma3.bin': new URL('./vocab/gemma3.bin', import.meta.url),
   'vocab/claude_legacy.bin': new URL('./vocab/claude_legacy.bin', import.meta.url),
   // Model and price catalog (data/catalog/catalog.json, copied here by the wasm build).
   'catalog.json': new URL('./data/catalog.json', import.meta.url),

