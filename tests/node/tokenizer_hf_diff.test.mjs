@@ -120,3 +120,39 @@ test('Claude 3 and later are never exact', () => {
   }
   assert.equal(llm.encodingForModel('claude-2.1'), 'claude_legacy');
 });
+
+// Every assigned code point (Unicode 15.0) alone, and after a letter with
+// combining marks: the normalizing families must give exactly what
+// String.prototype.normalize gives (decode returns the normalized text).
+test('NFC (qwen2_5) and NFKC (claude_legacy) agree with String.prototype.normalize', async () => {
+  const { assignedCodePoints } = await import('./tokenizer_texts.mjs');
+  const cps = assignedCodePoints(SKIP);
+  const chunks = [];
+  for (let i = 0; i < cps.length; i += 2000) {
+    chunks.push(cps.slice(i, i + 2000).map((c) => `${String.fromCodePoint(c)} a\u0328\u0301${String.fromCodePoint(c)}\u0323 `).join(''));
+  }
+  for (const [name, form] of [['qwen2_5', 'NFC'], ['claude_legacy', 'NFKC']]) {
+    const enc = await llm.loadEncoding(name);
+    let differ = 0;
+    for (const text of chunks) {
+      if (enc.decode(enc.encode(text, { allowedSpecial: 'all' })) !== text.normalize(form)) differ++;
+    }
+    assert.equal(differ, 0, `${name}: ${differ} of ${chunks.length} chunks normalize differently`);
+  }
+});
+
+test('spans cover the text as given, also where it was normalized', async () => {
+  const samples = ['e\u0301 caf\u00e9 ﬁne ①②', 'a\u0307\u0323 \u1100\u1161\u11a8 ＜EOT＞', 'x  y\n\nz <start_of_turn>', 'déjà vu 123'];
+  for (const name of ['qwen2_5', 'claude_legacy', 'gemma3', 'deepseek_v3']) {
+    const enc = await llm.loadEncoding(name);
+    for (const text of samples) {
+      const s = enc.spans(text, { allowedSpecial: 'all' });
+      assert.deepEqual([...s.ids], [...enc.encode(text, { allowedSpecial: 'all' })], name);
+      const bytes = new TextEncoder().encode(text);
+      assert.equal(s.byteStart[0], 0, name);
+      assert.equal(s.byteEnd[s.ids.length - 1], bytes.length, name);
+      for (let i = 1; i < s.ids.length; i++) assert.equal(s.byteStart[i], s.byteEnd[i - 1], `${name} ${JSON.stringify(text)}`);
+      assert.equal(s.utf16End[s.ids.length - 1], text.length, name);
+    }
+  }
+});
