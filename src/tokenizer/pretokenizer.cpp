@@ -63,7 +63,10 @@ std::size_t run(const Text& t, std::size_t i, Pred pred) {
 //    character (which then starts the next piece, e.g. " word"), provided
 //    that leaves at least one character.
 //  - \s+: all of W (only reached when W is one character).
-std::size_t whitespace(const Text& t, std::size_t i, bool newline_alt) {
+// With `ends_text`, a position where it holds also counts as the end of the
+// text (DeepSeek: split 3 sees only the text up to the next digit or CJK).
+std::size_t whitespace(const Text& t, std::size_t i, bool newline_alt,
+                       bool (*ends_text)(const Text&, std::size_t) = nullptr) {
   std::size_t end = i, last_start = i, after_newline = 0, count = 0;
   while (end < t.n) {
     Char c = t.at(end);
@@ -74,7 +77,7 @@ std::size_t whitespace(const Text& t, std::size_t i, bool newline_alt) {
     if (c.cp == '\r' || c.cp == '\n') after_newline = end;
   }
   if (newline_alt && after_newline != 0) return after_newline;
-  if (end == t.n || count == 1) return end;
+  if (end == t.n || count == 1 || (ends_text && ends_text(t, end))) return end;
   return last_start;
 }
 
@@ -214,7 +217,27 @@ bool ascii_letter(std::uint8_t b) { return (b | 0x20) >= 'a' && (b | 0x20) <= 'z
 
 bool letter_or_mark(CharClass c) { return is_letter(c) || c == CharClass::kMark; }
 
-// Split 3's match at i in t (t.n is the gap's end), or kNoMatch.
+// Where split 3's text ends: at a number or CJK character (splits 1 and 2
+// made those pieces of their own). Found as the scan meets it, never by
+// looking ahead to it, so a long gap costs no more than its length.
+bool gap_ends(const Text& t, std::size_t i) {
+  if (i >= t.n) return true;
+  Char c = t.at(i);
+  return is_number(c.cls) || deepseek_cjk(c.cp);
+}
+
+bool word_char(const Char& c) { return letter_or_mark(c.cls) && !deepseek_cjk(c.cp); }
+
+std::size_t word_run(const Text& t, std::size_t i) {
+  while (i < t.n) {
+    Char c = t.at(i);
+    if (!word_char(c)) break;
+    i += c.len;
+  }
+  return i;
+}
+
+// Split 3's match at i, which is inside a gap, or kNoMatch.
 std::size_t deepseek_match(const Text& t, std::size_t i) {
   const std::uint8_t b = t.s[i];
   // [ASCII punctuation][A-Za-z]+
@@ -227,23 +250,32 @@ std::size_t deepseek_match(const Text& t, std::size_t i) {
   Char c0 = t.at(i);
   // [^\r\n\p{L}\p{P}\p{S}]?[\p{L}\p{M}]+ : with the prefix first, then without.
   bool prefix_ok = !is_letter(c0.cls) && c0.cls != CharClass::kPunctSymbol && !t.newline(i);
-  if (prefix_ok && i + c0.len < t.n && letter_or_mark(t.at(i + c0.len).cls)) {
-    return run(t, i + c0.len, letter_or_mark);
+  if (prefix_ok && i + c0.len < t.n && word_char(t.at(i + c0.len))) {
+    return word_run(t, i + c0.len);
   }
-  if (letter_or_mark(c0.cls)) return run(t, i, letter_or_mark);
-  //  ?[\p{P}\p{S}]+[\r\n]*
+  if (word_char(c0)) return word_run(t, i);
+  //  ?[\p{P}\p{S}]+[\r\n]* ; the CJK ranges hold some P and S (U+309B,
+  // U+309C, U+30A0, U+30FB), which belong to split 2's runs.
+  auto punct = [](const Char& c) {
+    return c.cls == CharClass::kPunctSymbol && !deepseek_cjk(c.cp);
+  };
   std::size_t start = kNoMatch;
-  if (c0.cls == CharClass::kPunctSymbol) {
+  if (punct(c0)) {
     start = i;
-  } else if (b == ' ' && i + 1 < t.n && t.at(i + 1).cls == CharClass::kPunctSymbol) {
+  } else if (b == ' ' && i + 1 < t.n && punct(t.at(i + 1))) {
     start = i + 1;
   }
   if (start != kNoMatch) {
-    std::size_t e = run(t, start, [](CharClass c) { return c == CharClass::kPunctSymbol; });
+    std::size_t e = start;
+    while (e < t.n) {
+      Char c = t.at(e);
+      if (!punct(c)) break;
+      e += c.len;
+    }
     while (t.newline(e)) ++e;
     return e;
   }
-  if (is_space(c0.cls)) return whitespace(t, i, true);
+  if (is_space(c0.cls)) return whitespace(t, i, true, gap_ends);
   return kNoMatch;
 }
 
@@ -259,18 +291,11 @@ std::size_t scan_deepseek(const Text& t, std::size_t i) {
     }
     return e;
   }
-  // The gap for split 3: up to the next number or CJK character.
-  std::size_t end = i + c0.len;
-  while (end < t.n) {
-    Char c = t.at(end);
-    if (is_number(c.cls) || deepseek_cjk(c.cp)) break;
-    end += c.len;
-  }
-  Text gap{t.s, end};
-  if (std::size_t e = deepseek_match(gap, i); e != kNoMatch) return e;
-  // No match here: the text up to the next match is a piece of its own.
+  if (std::size_t e = deepseek_match(t, i); e != kNoMatch) return e;
+  // No match here: the text up to the next match, or the gap's end, is a
+  // piece of its own.
   std::size_t j = i + c0.len;
-  while (j < end && deepseek_match(gap, j) == kNoMatch) j += gap.at(j).len;
+  while (!gap_ends(t, j) && deepseek_match(t, j) == kNoMatch) j += t.at(j).len;
   return j;
 }
 

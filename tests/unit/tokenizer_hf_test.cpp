@@ -215,6 +215,8 @@ TEST(HfPretokenizer, DeepSeekSplitsDigitsCjkThenWords) {
                     "ab"}));
   // The end of a gap is the end of the text for \s+(?!\S).
   EXPECT_EQ(split(Pattern::kDeepSeekV3, "a  1"), (Pieces{"a", "  ", "1"}));
+  // The katakana middle dot (Po) is in split 2's ranges: not punctuation here.
+  EXPECT_EQ(split(Pattern::kDeepSeekV3, "!!\xE3\x83\xBB!"), (Pieces{"!!", "\xE3\x83\xBB", "!"}));
 }
 
 }  // namespace
