@@ -1,5 +1,6 @@
-// llmcalc count: exact OpenAI token counts of files or stdin (the same core
-// the page runs as wasm), or of a chat request with --chat.
+// llmcalc count: exact token counts of files or stdin for the OpenAI
+// encodings and the other families the core runs (the same core the page
+// runs as wasm), or of a chat request with --chat.
 #include <algorithm>
 #include <iostream>
 
@@ -7,6 +8,7 @@
 #include "command.h"
 #include "read_input.h"
 #include "tokenizer/chat.h"
+#include "tokenizer/encoding_spec.h"
 #include "tokenizer/models.h"
 #include "util/format.h"
 #include "util/input_error.h"
@@ -19,15 +21,20 @@ const char* const kUsage =
     "usage: llmcalc count [--encoding E | --model M] [--chat] [--special MODE]\n"
     "                     [FILE ... | -] [--json]\n"
     "\n"
-    "Counts tokens exactly as OpenAI's tiktoken does. One count per file and a\n"
-    "total; reads stdin when no FILE (or '-') is given. Bytes that are not valid\n"
-    "UTF-8 are counted as single punctuation-like characters, never rejected.\n"
+    "Counts tokens exactly as OpenAI's tiktoken does, and as the Hugging Face\n"
+    "tokenizers of Llama 3, Qwen 2.5 / 3 and Mistral Nemo and the legacy Claude\n"
+    "tokenizer do. One count per file and a total; reads stdin when no FILE (or\n"
+    "'-') is given. Bytes that are not valid UTF-8 are counted as single\n"
+    "punctuation-like characters, never rejected.\n"
     "\n"
     "options:\n"
     "  --encoding E     r50k_base, p50k_base, p50k_edit, cl100k_base, o200k_base\n"
-    "                   (default) or o200k_harmony\n"
-    "  --model M        the encoding of an OpenAI model: gpt-5, gpt-4.1, gpt-4o, o3,\n"
-    "                   gpt-4, gpt-3.5-turbo, text-embedding-3-small, gpt-oss-120b,\n"
+    "                   (default), o200k_harmony, llama3, qwen2_5, mistral_nemo or\n"
+    "                   claude_legacy (Claude 2 and Instant only: Claude 3 and later\n"
+    "                   have no public tokenizer)\n"
+    "  --model M        the encoding of a model: gpt-5, gpt-4.1, gpt-4o, o3, gpt-4,\n"
+    "                   gpt-3.5-turbo, text-embedding-3-small, gpt-oss-120b,\n"
+    "                   llama-3.3-70b, qwen2.5-72b-instruct, mistral-nemo, claude-2.1,\n"
     "                   ...; dated ids (gpt-4o-2024-08-06) and ft: ids resolve\n"
     "  --chat           each input is a JSON chat request ({\"messages\": [...],\n"
     "                   \"tools\": [...]} or a bare messages array), counted with\n"
@@ -76,11 +83,15 @@ int body(const std::vector<std::string>& argv) {
   std::string model = args.value("--model").value_or("");
   std::string name = model.empty() ? args.value("--encoding").value_or("o200k_base")
                                    : tokenizer::encoding_for_model(model);
+  bool chat = args.flag("--chat");
+  if (chat && tokenizer::encoding_spec(name).from_file) {
+    throw InputError("encoding", "--chat counts OpenAI's message framing; " + name +
+                                     " is not an OpenAI encoding. Count the text without --chat.");
+  }
   auto encoding = load_encoding_files(name);
 
   std::vector<std::string> files = args.positional();
   if (files.empty()) files.push_back("-");
-  bool chat = args.flag("--chat");
   nlohmann::json per_file = nlohmann::json::array();
   nlohmann::json chat_result;
   std::size_t total = 0;

@@ -10,6 +10,13 @@ const urls = {
   'vocab/p50k_base.bin': new URL('./vocab/p50k_base.bin', import.meta.url),
   'vocab/cl100k_base.bin': new URL('./vocab/cl100k_base.bin', import.meta.url),
   'vocab/o200k_base.bin': new URL('./vocab/o200k_base.bin', import.meta.url),
+  // Hugging Face families and the legacy Claude tokenizer (data/vocab/build_hf_vocab.mjs).
+  'vocab/llama3.bin': new URL('./vocab/llama3.bin', import.meta.url),
+  'vocab/qwen2_5.bin': new URL('./vocab/qwen2_5.bin', import.meta.url),
+  'vocab/deepseek_v3.bin': new URL('./vocab/deepseek_v3.bin', import.meta.url),
+  'vocab/mistral_nemo.bin': new URL('./vocab/mistral_nemo.bin', import.meta.url),
+  'vocab/gemma3.bin': new URL('./vocab/gemma3.bin', import.meta.url),
+  'vocab/claude_legacy.bin': new URL('./vocab/claude_legacy.bin', import.meta.url),
   // Model and price catalog (data/catalog/catalog.json, copied here by the wasm build).
   'catalog.json': new URL('./data/catalog.json', import.meta.url),
 };

@@ -364,7 +364,10 @@ export function loadLlmcalc(): Promise<Llmcalc>;
 //   enc.count('Hello world'); // 2 – exactly as OpenAI's tiktoken
 
 export type EncodingName =
-  | 'r50k_base' | 'p50k_base' | 'p50k_edit' | 'cl100k_base' | 'o200k_base' | 'o200k_harmony';
+  | 'r50k_base' | 'p50k_base' | 'p50k_edit' | 'cl100k_base' | 'o200k_base' | 'o200k_harmony'
+  // Exact non-OpenAI tokenizers (issue #4); their added tokens marked special
+  // follow the same policy, the others always encode as their id.
+  | 'llama3' | 'qwen2_5' | 'deepseek_v3' | 'mistral_nemo' | 'gemma3' | 'claude_legacy';
 
 /**
  * tiktoken's special-token policy. By default special-token text in the input
@@ -436,8 +439,15 @@ export interface CountChatResult {
 }
 
 export interface Llmcalc {
-  /** The encodings this build knows, with their vocabulary sizes. */
-  readonly encodings: { name: EncodingName; vocabulary: string; vocabSize: number; specialTokens: number }[];
+  /** The OpenAI encodings this build knows, with their vocabulary sizes. */
+  readonly encodings: { name: EncodingName; vocabulary: string; vocabSize: number; specialTokens: number; family: string }[];
+  /**
+   * The other exact tokenizers (issue #4): llama3, qwen2_5, deepseek_v3,
+   * mistral_nemo, gemma3, claude_legacy (Claude 2 / Instant only). loadEncoding()
+   * takes them like the OpenAI ones; they are listed apart so that pages
+   * counting with every encoding do not download their vocabularies (2-4 MB).
+   */
+  readonly otherEncodings: { name: EncodingName; vocabulary: string; vocabSize: number; specialTokens: number; family: string }[];
   /** Loads an encoding once (its vocabulary file is fetched once per page). */
   loadEncoding(name: EncodingName): Promise<Encoding>;
   /** 'gpt-4o-2024-08-06' → 'o200k_base'; unknown models throw (field 'model') naming the closest ids. */

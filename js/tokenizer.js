@@ -117,7 +117,13 @@ class Encoding {
 }
 
 export function createTokenizerApi(module, loadAsset) {
-  const encodings = JSON.parse(module.encodingsList());
+  const all = JSON.parse(module.encodingsList());
+  // OpenAI's encodings; the other families (Llama 3, Qwen, DeepSeek,
+  // Mistral, Gemma, legacy Claude) load the same way but are listed apart,
+  // so that a page counting with every encoding does not fetch their
+  // multi-megabyte vocabularies.
+  const encodings = all.filter((e) => e.family === 'OpenAI');
+  const otherEncodings = all.filter((e) => e.family !== 'OpenAI');
   const loading = new Map();
 
   function encodingForModel(model) {
@@ -129,9 +135,9 @@ export function createTokenizerApi(module, loadAsset) {
   /** Loads an encoding once; its vocabulary file is fetched once per page. */
   function loadEncoding(name) {
     if (!loading.has(name)) {
-      const info = encodings.find((e) => e.name === name);
+      const info = all.find((e) => e.name === name);
       if (!info) {
-        const known = encodings.map((e) => e.name).join(', ');
+        const known = all.map((e) => e.name).join(', ');
         return Promise.reject(new LlmcalcError(`Unknown encoding '${name}'. Known encodings: ${known}.`, 'encoding'));
       }
       const promise = (async () => {
@@ -185,7 +191,7 @@ export function createTokenizerApi(module, loadAsset) {
     return callJson(module.chunkPlan, input);
   }
 
-  return { encodings, loadEncoding, encodingForModel, countChat, chunkText, chunkPlan };
+  return { encodings, otherEncodings, loadEncoding, encodingForModel, countChat, chunkText, chunkPlan };
 }
 
 /**
@@ -193,6 +199,6 @@ export function createTokenizerApi(module, loadAsset) {
  * the number format so a page can show a count before the full core loads.
  */
 export function createTokenizerOnlyApi(module, loadAsset) {
-  const { encodings, loadEncoding, encodingForModel, countChat } = createTokenizerApi(module, loadAsset);
-  return { encodings, loadEncoding, encodingForModel, countChat, format: createFormatApi(module) };
+  const { encodings, otherEncodings, loadEncoding, encodingForModel, countChat } = createTokenizerApi(module, loadAsset);
+  return { encodings, otherEncodings, loadEncoding, encodingForModel, countChat, format: createFormatApi(module) };
 }

@@ -5,7 +5,7 @@ import type { Llmcalc } from './index.js';
 export { LlmcalcError } from './index.js';
 export type { Encoding, EncodingName, SpecialTokenOptions, TokenSpans, CountChatInput, CountChatResult } from './index.js';
 
-export type LlmcalcTokenizer = Pick<Llmcalc, 'encodings' | 'loadEncoding' | 'encodingForModel' | 'countChat' | 'format'>;
+export type LlmcalcTokenizer = Pick<Llmcalc, 'encodings' | 'otherEncodings' | 'loadEncoding' | 'encodingForModel' | 'countChat' | 'format'>;
 
 export interface LoadTokenizerOptions {
   /**

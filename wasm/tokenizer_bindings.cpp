@@ -103,6 +103,13 @@ class EncodingHandle {
   }
   std::string countChat(const std::string& model, const std::string& request) {
     error_.clear();
+    if (enc_ && enc_->spec().from_file) {
+      return llmcalc::error_json("encoding",
+                                 "Chat requests are counted with OpenAI's message "
+                                 "framing; " +
+                                     enc_->name() + " is not an OpenAI encoding.")
+          .dump();
+    }
     nlohmann::json parsed = nlohmann::json::parse(request, nullptr, false);
     if (parsed.is_discarded())
       return llmcalc::error_json("", "The chat request is not valid JSON.").dump();
@@ -190,7 +197,9 @@ std::string encodings_list() {
     out.push_back({{"name", s.name},
                    {"vocabulary", s.ranks},
                    {"vocabSize", s.n_vocab},
-                   {"specialTokens", s.specials.size()}});
+                   // The HF families' added tokens are in their files.
+                   {"specialTokens", s.specials.size()},
+                   {"family", s.family.empty() ? "OpenAI" : s.family}});
   }
   return out.dump();
 }

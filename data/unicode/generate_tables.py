@@ -19,8 +19,13 @@ import os
 import sys
 
 # Must match enum class CharClass in src/tokenizer/unicode_tables.h.
-OTHER, SPACE, NUMBER, MARK, UPPER, LOWER, LETTER_OTHER = range(7)
+OTHER, SPACE, NUMBER, MARK, UPPER, LOWER, LETTER_OTHER, PUNCT_SYMBOL = range(8)
 CATEGORY_CLASS = {
+    # \p{P} and \p{S}: DeepSeek V3's pre-tokenizer tells them from the rest
+    # of [^\s\p{L}\p{N}] (controls, format characters, unassigned).
+    "Pc": PUNCT_SYMBOL, "Pd": PUNCT_SYMBOL, "Ps": PUNCT_SYMBOL, "Pe": PUNCT_SYMBOL,
+    "Pi": PUNCT_SYMBOL, "Pf": PUNCT_SYMBOL, "Po": PUNCT_SYMBOL,
+    "Sm": PUNCT_SYMBOL, "Sc": PUNCT_SYMBOL, "Sk": PUNCT_SYMBOL, "So": PUNCT_SYMBOL,
     "Lu": UPPER, "Lt": UPPER,          # regex [\p{Lu}\p{Lt}]: upper-only
     "Ll": LOWER,                       # \p{Ll}: lower-only
     "Lm": LETTER_OTHER, "Lo": LETTER_OTHER,  # in both of o200k's case sets
@@ -61,7 +66,7 @@ def read_classes(ucd):
                 continue
             lo, _, hi = cps.partition("..")
             for c in range(int(lo, 16), int(hi or lo, 16) + 1):
-                assert classes[c] == OTHER, "White_Space overlaps a letter/number/mark"
+                assert classes[c] == OTHER, "White_Space overlaps a letter/number/mark/P/S"
                 classes[c] = SPACE
     return classes
 

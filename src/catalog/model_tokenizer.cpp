@@ -1,13 +1,36 @@
 #include "catalog/model_tokenizer.h"
 
 #include "tokenizer/encoding_spec.h"
+#include "tokenizer/models.h"
+#include "util/input_error.h"
 
 namespace llmcalc {
+namespace {
+
+// The exact non-OpenAI encoding of a model, by its id (tokenizer/models.h
+// knows which ids share a tokenizer), or "" when there is none. The
+// catalog's family label alone is not enough: it files Code Llama under
+// llama3 and DeepSeek's distilled Llamas under deepseek_v3.
+std::string exact_by_id(const Model& model) {
+  try {
+    std::string name = tokenizer::encoding_for_model(model.id);
+    return tokenizer::encoding_spec(name).from_file ? name : "";
+  } catch (const InputError&) {
+    return "";
+  }
+}
+
+}  // namespace
 
 TokenCounting token_counting(const Model& model) {
   const std::string family = model.tokenizer.value_or("");
   for (const auto& spec : tokenizer::encoding_specs()) {
-    if (spec.name == family) return {family, true, ""};
+    if (spec.name == family && !spec.from_file) return {family, true, ""};
+  }
+  if (family != "claude-estimate") {
+    if (std::string name = exact_by_id(model); !name.empty()) return {name, true, ""};
+  } else if (std::string name = exact_by_id(model); name == "claude_legacy") {
+    return {name, true, ""};  // Claude 2 and Instant 1: the legacy tokenizer is theirs
   }
   constexpr const char* kProxy = "o200k_base";
   if (family.empty()) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "tokenizer/normalizer.h"
+#include "tokenizer/pair_bpe.h"
 #include "tokenizer/utf8.h"
 #include "util/input_error.h"
 
@@ -19,11 +21,83 @@ Encoding::Encoding(const EncodingSpec& spec, std::shared_ptr<const Vocab> vocab)
 }
 
 void Encoding::init_specials() {
+  if (spec_->from_file) {
+    hf_ = vocab_->hf();
+    auto bad = [&](const std::string& why) {
+      throw InputError("vocabulary", "The vocabulary file for " + name() + " is not usable: " +
+                                         why + ". Rebuild it with data/vocab/build_hf_vocab.mjs.");
+    };
+    if (!hf_) bad("it has no merges or added tokens (format version 3 is needed)");
+    // The converter describes the pipeline it checked in tokenizer.json; the
+    // core must implement exactly that one.
+    std::string file = hf_->descriptor;
+    std::string merges = " merges=" + descriptor_value(file, "merges");
+    if (auto at = file.find(merges); at != std::string::npos) file.erase(at, merges.size());
+    if (file != expected_descriptor(*spec_)) {
+      bad("it was converted for '" + hf_->descriptor + "', this build implements '" +
+          expected_descriptor(*spec_) + "'");
+    }
+    if (vocab_->rank_end() != spec_->n_vocab) {
+      bad("it has " + std::to_string(vocab_->rank_end()) + " ids, expected " +
+          std::to_string(spec_->n_vocab));
+    }
+    auto rank_of = [&](const std::string& t) {
+      return vocab_->rank(reinterpret_cast<const std::uint8_t*>(t.data()), t.size());
+    };
+    if (spec_->byte_fallback) {
+      static const char kHex[] = "0123456789ABCDEF";
+      is_byte_token_.assign(vocab_->rank_end(), false);
+      for (int b = 0; b < 256; ++b) {
+        Rank r = rank_of(std::string("<0x") + kHex[b >> 4] + kHex[b & 15] + ">");
+        if (r == kNoRank) bad("the byte token for " + std::to_string(b) + " is missing");
+        chars_.byte_fallback[b] = r;
+        is_byte_token_[r] = true;
+      }
+      chars_.space = rank_of("\xE2\x96\x81");  // ▁
+      if (chars_.space == kNoRank) bad("it has no token for U+2581");
+    } else {
+      for (int b = 0; b < 256; ++b) {
+        if (rank_of(std::string(1, static_cast<char>(b))) == kNoRank) {
+          bad("byte " + std::to_string(b) + " has no token");
+        }
+      }
+    }
+    return;
+  }
   for (const auto& [text, id] : spec_->specials) {
     special_ids_[text] = id;
     special_names_[id] = text;  // later entries win, as in tiktoken's decoder
     max_special_len_ = std::max(max_special_len_, text.size());
   }
+}
+
+void Encoding::disallowed(const std::string& token) const {
+  throw InputError("text", "The text contains the special token " + token + ", which " + name() +
+                               " does not encode from text unless allowed. Allow it "
+                               "(allowed_special) or count it as ordinary text "
+                               "(special: \"text\").");
+}
+
+bool Encoding::find_added(const std::uint8_t* s, std::size_t n, std::size_t from,
+                          const SpecialPolicy& policy, std::size_t& start, std::size_t& end,
+                          std::uint32_t& id) const {
+  for (std::size_t i = from; i < n;) {
+    AddedMatch m = hf_->added.find(s, n, i);
+    if (!m.token) return false;
+    const AddedToken& t = *m.token;
+    bool allowed =
+        !t.special || policy.allow_all ||
+        std::find(policy.allowed.begin(), policy.allowed.end(), t.text) != policy.allowed.end();
+    if (allowed) {
+      start = m.start;
+      end = m.end;
+      id = t.id;
+      return true;
+    }
+    if (!policy.others_as_text) disallowed(t.text);
+    i = m.start + 1;  // its bytes are ordinary text
+  }
+  return false;
 }
 
 bool Encoding::find_special(const std::uint8_t* s, std::size_t n, std::size_t from,
@@ -51,13 +125,7 @@ bool Encoding::find_special(const std::uint8_t* s, std::size_t n, std::size_t fr
       id = it->second;
       return true;
     }
-    if (!policy.others_as_text) {
-      throw InputError("text", "The text contains the special token " + candidate + ", which " +
-                                   name() +
-                                   " does not encode from text unless allowed. Allow it "
-                                   "(allowed_special) or count it as ordinary text "
-                                   "(special: \"text\").");
-    }
+    if (!policy.others_as_text) disallowed(candidate);
   }
   return false;
 }
@@ -77,39 +145,91 @@ std::size_t cache_slot(const std::uint8_t* p, std::size_t len, std::size_t slots
 
 }  // namespace
 
+std::size_t Encoding::merge(const std::uint8_t* piece, std::size_t len) const {
+  if (hf_ && hf_->pair_merges) {
+    return pair_merge(*vocab_, hf_->merges, piece, len, ws_,
+                      spec_->byte_fallback ? &chars_ : nullptr);
+  }
+  return bpe_merge(*vocab_, piece, len, ws_);
+}
+
 template <class Sink>
-void Encoding::ordinary(const std::uint8_t* s, std::size_t begin, std::size_t end,
-                        Sink& sink) const {
+void Encoding::pieces(const std::uint8_t* seg, std::size_t n, const std::uint32_t* map,
+                      std::size_t base, Sink& sink) const {
   // The pattern sees only this segment (tiktoken runs the regex on the text
   // between special tokens), so its end is "end of text" for \s+(?!\S).
   const Vocab& vocab = *vocab_;
-  const std::uint8_t* seg = s + begin;
-  std::size_t n = end - begin;
+  auto at = [&](std::size_t x) -> std::size_t { return map ? map[x] : base + x; };
+  auto emit = [&](const Rank* ranks, const auto* starts, std::size_t k, std::size_t from) {
+    if (!map) return sink.merged(ranks, starts, k, base + from);
+    for (std::size_t i = 0; i < k; ++i) {
+      sink.token(ranks[i], at(from + starts[i]), at(from + starts[i + 1]));
+    }
+  };
+  // Without ignore_merges (Qwen, DeepSeek) a piece that is a token still
+  // goes through the merges, which need not reach it.
+  const bool whole_first = spec_->ignore_merges;
   std::size_t pos = 0;
   while (pos < n) {
     std::size_t piece_end = next_piece(spec_->pattern, seg, n, pos);
     std::size_t len = piece_end - pos;
     const std::uint8_t* piece = seg + pos;
-    Rank whole = vocab.rank(piece, len);
+    Rank whole = whole_first ? vocab.rank(piece, len) : kNoRank;
     if (whole != kNoRank) {
-      sink.token(whole, begin + pos, begin + piece_end);
+      sink.token(whole, at(pos), at(piece_end));
     } else if (len <= kCacheMaxLen) {
       if (cache_.empty()) cache_.resize(kCacheSlots);
       CachedPiece& c = cache_[cache_slot(piece, len, kCacheSlots)];
       if (c.len != len || std::memcmp(c.bytes, piece, len) != 0) {
-        std::size_t k = bpe_merge(vocab, piece, len, ws_);
+        std::size_t k = merge(piece, len);
         c.len = static_cast<std::uint32_t>(len);
         c.count = static_cast<std::uint32_t>(k);
         std::memcpy(c.bytes, piece, len);
         std::copy(ws_.ranks.begin(), ws_.ranks.begin() + static_cast<std::ptrdiff_t>(k), c.ranks);
         for (std::size_t i = 0; i <= k; ++i) c.starts[i] = static_cast<std::uint8_t>(ws_.starts[i]);
       }
-      sink.merged(c.ranks, c.starts, c.count, begin + pos);
+      emit(c.ranks, c.starts, c.count, pos);
     } else {
-      std::size_t k = bpe_merge(vocab, piece, len, ws_);
-      sink.merged(ws_.ranks.data(), ws_.starts.data(), k, begin + pos);
+      std::size_t k = merge(piece, len);
+      emit(ws_.ranks.data(), ws_.starts.data(), k, pos);
     }
     pos = piece_end;
+  }
+}
+
+template <class Sink>
+void Encoding::ordinary(const std::uint8_t* s, std::size_t begin, std::size_t end,
+                        const std::uint32_t* origin, Sink& sink) const {
+  const std::uint8_t* seg = s + begin;
+  const std::size_t n = end - begin;
+  if (spec_->normalizer == Normalizer::kNfcSections && !is_normalized(NormalForm::kNfc, seg, n)) {
+    // HF normalizes each section between added tokens (transformers.js
+    // _encode_text; tokenizers' AddedVocabulary::extract_and_normalize).
+    std::vector<std::uint32_t>* map = Sink::kPositions ? &segment_origin_ : nullptr;
+    normalize(NormalForm::kNfc, seg, n, norm_segment_, map);
+    if (map) {
+      for (auto& x : *map) x = static_cast<std::uint32_t>(origin ? origin[begin + x] : begin + x);
+    }
+    pieces(reinterpret_cast<const std::uint8_t*>(norm_segment_.data()), norm_segment_.size(),
+           map ? map->data() : nullptr, 0, sink);
+    return;
+  }
+  pieces(seg, n, origin ? origin + begin : nullptr, begin, sink);
+}
+
+template <class Sink>
+void Encoding::walk_bytes(const std::uint8_t* s, std::size_t n, const std::uint32_t* origin,
+                          const SpecialPolicy& policy, Sink& sink) const {
+  std::size_t pos = 0;
+  while (pos < n) {
+    std::size_t start = n, end = n;
+    std::uint32_t id = 0;
+    bool special = hf_ ? find_added(s, n, pos, policy, start, end, id)
+                       : find_special(s, n, pos, policy, start, end, id);
+    ordinary(s, pos, start, origin, sink);
+    if (!special) break;
+    sink.token(id, origin ? origin[start] : start, origin ? origin[end] : end);
+    pos = end;
   }
 }
 
@@ -117,21 +237,22 @@ template <class Sink>
 void Encoding::walk(std::string_view text, const SpecialPolicy& policy, Sink& sink) const {
   const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
   std::size_t n = text.size();
-  std::size_t pos = 0;
-  while (pos < n) {
-    std::size_t start = n, end = n;
-    std::uint32_t id = 0;
-    bool special = find_special(s, n, pos, policy, start, end, id);
-    ordinary(s, pos, start, sink);
-    if (!special) break;
-    sink.token(id, start, end);
-    pos = end;
+  if (spec_->normalizer == Normalizer::kNfkcWhole && !is_normalized(NormalForm::kNfkc, s, n)) {
+    // @anthropic-ai/tokenizer: text.normalize('NFKC'), then tiktoken with
+    // every special allowed; so specials are found in the normalized text.
+    std::vector<std::uint32_t>* map = Sink::kPositions ? &norm_origin_ : nullptr;
+    normalize(NormalForm::kNfkc, s, n, norm_text_, map);
+    walk_bytes(reinterpret_cast<const std::uint8_t*>(norm_text_.data()), norm_text_.size(),
+               map ? map->data() : nullptr, policy, sink);
+    return;
   }
+  walk_bytes(s, n, nullptr, policy, sink);
 }
 
 namespace {
 
 struct CountSink {
+  static constexpr bool kPositions = false;
   std::size_t count = 0;
   void token(std::uint32_t, std::size_t, std::size_t) { ++count; }
   template <class Start>
@@ -141,6 +262,7 @@ struct CountSink {
 };
 
 struct IdSink {
+  static constexpr bool kPositions = false;
   std::vector<std::uint32_t>* out;
   void token(std::uint32_t id, std::size_t, std::size_t) { out->push_back(id); }
   template <class Start>
@@ -150,6 +272,7 @@ struct IdSink {
 };
 
 struct SpanSink {
+  static constexpr bool kPositions = true;
   std::vector<TokenSpan> spans;
   void token(std::uint32_t id, std::size_t a, std::size_t b) {
     spans.push_back({id, static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b), 0, 0});
@@ -161,6 +284,7 @@ struct SpanSink {
 };
 
 struct RangeSink {
+  static constexpr bool kPositions = true;  // ranges are offsets into the input
   const std::function<void(std::size_t, std::size_t)>& each;
   void token(std::uint32_t, std::size_t a, std::size_t b) { each(a, b); }
   template <class Start>
@@ -215,9 +339,33 @@ void Encoding::each_token(std::string_view text, const SpecialPolicy& policy,
 std::string Encoding::decode_bytes(const std::uint32_t* ids, std::size_t n) const {
   std::string out;
   for (std::size_t i = 0; i < n; ++i) {
+    if (spec_->byte_fallback && ids[i] < is_byte_token_.size()) {
+      // Gemma's decoder: <0xXX> is that byte, and '▁' is a space again.
+      if (is_byte_token_[ids[i]]) {
+        out +=
+            static_cast<char>(std::find(chars_.byte_fallback, chars_.byte_fallback + 256, ids[i]) -
+                              chars_.byte_fallback);
+        continue;
+      }
+      std::string_view t = vocab_->bytes(ids[i]);
+      for (std::size_t k = 0; k < t.size(); ++k) {
+        if (k + 2 < t.size() && t.compare(k, 3, "\xE2\x96\x81") == 0) {
+          out += ' ';
+          k += 2;
+        } else {
+          out += t[k];
+        }
+      }
+      if (!t.empty()) continue;
+    }
     std::string_view bytes = vocab_->bytes(ids[i]);
     if (bytes.empty()) {
+      const AddedToken* added = hf_ ? hf_->added.by_id(ids[i]) : nullptr;
       auto it = special_names_.find(ids[i]);
+      if (added) {
+        out += added->text;
+        continue;
+      }
       if (it == special_names_.end()) {
         throw InputError("ids", "Token id " + std::to_string(ids[i]) + " is not in " + name() +
                                     " (ids run from 0 to " + std::to_string(spec_->n_vocab - 1) +

@@ -8,6 +8,13 @@
 // caller may allow some or all of them (they then encode as their special
 // id), or ask for all text to be treated as ordinary text.
 //
+// The Hugging Face families and the legacy Claude tokenizer (issue #4) use
+// the same class and policy: their added tokens marked special are what
+// "special tokens" means above; their other added tokens always encode as
+// their id, as in HF (added_tokens.h). Where the spec says so, the text is
+// Unicode-normalized first (normalizer.h); spans still point into the
+// text as given.
+//
 // Input is bytes, meant to be UTF-8; invalid bytes are counted, never
 // rejected (see utf8.h for the rule). An Encoding is not thread-safe: it
 // reuses scratch buffers between calls.
@@ -24,6 +31,8 @@
 
 #include "tokenizer/bpe.h"
 #include "tokenizer/encoding_spec.h"
+#include "tokenizer/hf_data.h"
+#include "tokenizer/pair_bpe.h"
 #include "tokenizer/vocab.h"
 
 namespace llmcalc::tokenizer {
@@ -70,17 +79,39 @@ class Encoding {
  private:
   template <class Sink>
   void walk(std::string_view text, const SpecialPolicy& policy, Sink& sink) const;
+  // The text s[0, n) between special tokens; `origin` maps an offset in s to
+  // one in the caller's text (null: the same offset).
   template <class Sink>
-  void ordinary(const std::uint8_t* s, std::size_t begin, std::size_t end, Sink& sink) const;
+  void walk_bytes(const std::uint8_t* s, std::size_t n, const std::uint32_t* origin,
+                  const SpecialPolicy& policy, Sink& sink) const;
+  template <class Sink>
+  void ordinary(const std::uint8_t* s, std::size_t begin, std::size_t end,
+                const std::uint32_t* origin, Sink& sink) const;
+  // Pre-tokenizes and merges seg[0, n); a position x there is reported as
+  // map[x], or base + x without a map.
+  template <class Sink>
+  void pieces(const std::uint8_t* seg, std::size_t n, const std::uint32_t* map, std::size_t base,
+              Sink& sink) const;
+  std::size_t merge(const std::uint8_t* piece, std::size_t len) const;
+  bool find_added(const std::uint8_t* s, std::size_t n, std::size_t from,
+                  const SpecialPolicy& policy, std::size_t& start, std::size_t& end,
+                  std::uint32_t& id) const;
   // Next allowed special token at or after `from`: its start, end and id;
   // throws for a disallowed one unless the policy says "as text".
   bool find_special(const std::uint8_t* s, std::size_t n, std::size_t from,
                     const SpecialPolicy& policy, std::size_t& start, std::size_t& end,
                     std::uint32_t& id) const;
   void init_specials();
+  [[noreturn]] void disallowed(const std::string& token) const;
 
   const EncodingSpec* spec_;
   std::shared_ptr<const Vocab> vocab_;
+  const HfData* hf_ = nullptr;  // vocab_->hf() for the families from files
+  CharSymbols chars_{};         // byte_fallback models: <0xXX> ids and "▁"
+  std::vector<bool> is_byte_token_;
+  // Normalized text and its offsets back into the input (normalizer.h).
+  mutable std::string norm_text_, norm_segment_;
+  mutable std::vector<std::uint32_t> norm_origin_, segment_origin_;
   std::unordered_map<std::string, std::uint32_t> special_ids_;
   std::unordered_map<std::uint32_t, std::string> special_names_;
   std::size_t max_special_len_ = 0;

@@ -61,10 +61,76 @@ std::vector<EncodingSpec> make_specs() {
     harmony.specials.emplace_back("<|reserved_" + std::to_string(id) + "|>", id);
   }
   specs.push_back(std::move(harmony));
+
+  // Hugging Face families and the legacy Claude tokenizer (issue #4); their
+  // added tokens are in the vocabulary file. n_vocab counts them too.
+  auto file_spec = [](std::string name, Pattern pattern, std::uint32_t n_vocab,
+                      Normalizer normalizer, bool ignore_merges, std::string family) {
+    EncodingSpec s{name, name, pattern, n_vocab};
+    s.from_file = true;
+    s.normalizer = normalizer;
+    s.ignore_merges = ignore_merges;
+    s.family = std::move(family);
+    return s;
+  };
+  specs.push_back(
+      file_spec("llama3", Pattern::kCl100k, 128256, Normalizer::kNone, true, "Llama 3"));
+  specs.push_back(file_spec("qwen2_5", Pattern::kQwen2, 151665, Normalizer::kNfcSections, false,
+                            "Qwen 2.5 / 3"));
+  specs.push_back(file_spec("mistral_nemo", Pattern::kTekken, 131072, Normalizer::kNone, true,
+                            "Mistral tekken (Nemo)"));
+  specs.push_back(file_spec("deepseek_v3", Pattern::kDeepSeekV3, 128815, Normalizer::kNone, false,
+                            "DeepSeek V3 / R1"));
+  // Gemma 3; Google's SDK counts Gemini 2.x and 3 models locally with it.
+  EncodingSpec gemma = file_spec("gemma3", Pattern::kMetaspace, 262145, Normalizer::kNone, false,
+                                 "Gemma 3 (Gemini's local count)");
+  gemma.byte_fallback = true;
+  specs.push_back(std::move(gemma));
+  specs.push_back(file_spec("claude_legacy", Pattern::kR50k, 65000, Normalizer::kNfkcWhole, true,
+                            "Claude (legacy, before Claude 3)"));
   return specs;
 }
 
+const char* pattern_name(Pattern p) {
+  switch (p) {
+    case Pattern::kR50k:
+      return "r50k";
+    case Pattern::kCl100k:
+      return "cl100k";
+    case Pattern::kO200k:
+      return "o200k";
+    case Pattern::kQwen2:
+      return "qwen2";
+    case Pattern::kTekken:
+      return "tekken";
+    case Pattern::kDeepSeekV3:
+      return "deepseek_v3";
+    case Pattern::kMetaspace:
+      return "metaspace";
+  }
+  return "?";
+}
+
+const char* normalizer_name(Normalizer n) {
+  switch (n) {
+    case Normalizer::kNone:
+      return "none";
+    case Normalizer::kNfcSections:
+      return "nfc";
+    case Normalizer::kNfkcWhole:
+      return "nfkc";
+  }
+  return "?";
+}
+
 }  // namespace
+
+std::string expected_descriptor(const EncodingSpec& spec) {
+  return std::string("pre=") + pattern_name(spec.pattern) +
+         " norm=" + normalizer_name(spec.normalizer) +
+         " ignore_merges=" + (spec.ignore_merges ? "1" : "0") +
+         (spec.byte_fallback ? " bytes=fallback" : " bytes=level");
+}
 
 const std::vector<EncodingSpec>& encoding_specs() {
   static const std::vector<EncodingSpec> specs = make_specs();

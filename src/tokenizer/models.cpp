@@ -73,15 +73,58 @@ const Entry kModels[] = {
     {"cushman-codex", "p50k_base"},
     {"text-davinci-edit-001", "p50k_edit"},
     {"code-davinci-edit-001", "p50k_edit"},
+    // Other families whose tokenizer llmcalc runs exactly (issue #4). Claude 3
+    // and later are deliberately absent: no public tokenizer exists for them.
+    {"claude-2", "claude_legacy"},
+    {"claude-2.0", "claude_legacy"},
+    {"claude-2.1", "claude_legacy"},
+    {"claude-instant-1", "claude_legacy"},
+    {"claude-instant-1.2", "claude_legacy"},
+    // DeepSeek V3 and R1 (not the distilled R1 models: Llama and Qwen inside).
+    {"deepseek-v3", "deepseek_v3"},
+    {"deepseek-v3-0324", "deepseek_v3"},
+    {"deepseek-r1", "deepseek_v3"},
+    {"deepseek-r1-0528", "deepseek_v3"},
+    {"mistral-nemo", "mistral_nemo"},
+    {"open-mistral-nemo", "mistral_nemo"},
 };
 
 // Family prefixes, longest first where one is a prefix of another.
 const Entry kPrefixes[] = {
-    {"gpt-oss-", "o200k_harmony"},    {"o1-", "o200k_base"},      {"o3-", "o200k_base"},
-    {"o4-mini-", "o200k_base"},       {"gpt-5-", "o200k_base"},   {"gpt-5.", "o200k_base"},
-    {"gpt-4.5-", "o200k_base"},       {"gpt-4.1-", "o200k_base"}, {"chatgpt-4o-", "o200k_base"},
-    {"gpt-4o-", "o200k_base"},        {"gpt-4-", "cl100k_base"},  {"gpt-3.5-turbo-", "cl100k_base"},
+    {"gpt-oss-", "o200k_harmony"},
+    {"o1-", "o200k_base"},
+    {"o3-", "o200k_base"},
+    {"o4-mini-", "o200k_base"},
+    {"gpt-5-", "o200k_base"},
+    {"gpt-5.", "o200k_base"},
+    {"gpt-4.5-", "o200k_base"},
+    {"gpt-4.1-", "o200k_base"},
+    {"chatgpt-4o-", "o200k_base"},
+    {"gpt-4o-", "o200k_base"},
+    {"gpt-4-", "cl100k_base"},
+    {"gpt-3.5-turbo-", "cl100k_base"},
     {"gpt-35-turbo-", "cl100k_base"},
+    // Llama 3, 3.1, 3.2 and 3.3 share one tokenizer (Llama 4 does not).
+    {"llama-3-", "llama3"},
+    {"llama-3.", "llama3"},
+    {"llama3-", "llama3"},
+    {"meta-llama-3-", "llama3"},
+    {"meta-llama-3.", "llama3"},
+    {"llama-v3p", "llama3"},
+    // Qwen 2.5, QwQ and Qwen 3 share one vocabulary and merges; Qwen 3 adds
+    // added tokens (<think>, </think>) that qwen2_5 counts as text.
+    {"qwen2.5-", "qwen2_5"},
+    {"qwen-2.5-", "qwen2_5"},
+    {"qwen2p5-", "qwen2_5"},
+    {"qwq-", "qwen2_5"},
+    {"qwen3-", "qwen2_5"},
+    {"qwen-3-", "qwen2_5"},
+    {"mistral-nemo-", "mistral_nemo"},
+    {"open-mistral-nemo-", "mistral_nemo"},
+    {"gemma-3-", "gemma3"},
+    {"gemma3-", "gemma3"},
+    {"claude-2.", "claude_legacy"},
+    {"claude-instant-1.", "claude_legacy"},
 };
 
 std::string lower(std::string_view s) {
@@ -116,9 +159,10 @@ std::string encoding_for_model(std::string_view model) {
   std::string id = lower(model);
   while (!id.empty() && std::isspace(static_cast<unsigned char>(id.back()))) id.pop_back();
   while (!id.empty() && std::isspace(static_cast<unsigned char>(id.front()))) id.erase(0, 1);
-  if (id.rfind("openai/", 0) == 0) id.erase(0, 7);
   // Fine-tuned: "ft:<base>:<org>:<suffix>:<id>" – the base decides.
   if (id.rfind("ft:", 0) == 0) id = id.substr(3, id.find(':', 3) - 3);
+  // A provider or organisation prefix ("openai/", "meta-llama/") is ignored.
+  if (auto slash = id.rfind('/'); slash != std::string::npos) id.erase(0, slash + 1);
   if (const char* enc = lookup(id)) return enc;
   std::string names;
   for (const auto& n : closest_models(id, 3)) names += (names.empty() ? "" : ", ") + n;

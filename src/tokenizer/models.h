@@ -1,9 +1,12 @@
-// Which encoding an OpenAI model uses, after tiktoken's model.py
+// Which encoding a model uses, after tiktoken's model.py
 // (MODEL_TO_ENCODING and MODEL_PREFIX_TO_ENCODING), extended with current
-// models. Dated snapshots ("gpt-4o-2024-08-06") and variants
+// OpenAI models and with the other families llmcalc counts exactly (issue
+// #4: Llama 3, Qwen 2.5 / 3, Mistral Nemo, legacy Claude 2); Claude 3 and
+// later have no public tokenizer and are unknown here on purpose. Dated snapshots
+// ("gpt-4o-2024-08-06") and variants
 // ("gpt-4.1-mini") resolve through the family prefix, fine-tuned ids
-// ("ft:gpt-4o-mini-2024-07-18:org::abc") through their base model, and an
-// "openai/" provider prefix is ignored.
+// ("ft:gpt-4o-mini-2024-07-18:org::abc") through their base model, and a
+// provider prefix ("openai/", "meta-llama/") is ignored.
 #pragma once
 
 #include <string>

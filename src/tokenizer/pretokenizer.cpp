@@ -63,7 +63,10 @@ std::size_t run(const Text& t, std::size_t i, Pred pred) {
 //    character (which then starts the next piece, e.g. " word"), provided
 //    that leaves at least one character.
 //  - \s+: all of W (only reached when W is one character).
-std::size_t whitespace(const Text& t, std::size_t i, bool newline_alt) {
+// With `ends_text`, a position where it holds also counts as the end of the
+// text (DeepSeek: split 3 sees only the text up to the next digit or CJK).
+std::size_t whitespace(const Text& t, std::size_t i, bool newline_alt,
+                       bool (*ends_text)(const Text&, std::size_t) = nullptr) {
   std::size_t end = i, last_start = i, after_newline = 0, count = 0;
   while (end < t.n) {
     Char c = t.at(end);
@@ -74,14 +77,14 @@ std::size_t whitespace(const Text& t, std::size_t i, bool newline_alt) {
     if (c.cp == '\r' || c.cp == '\n') after_newline = end;
   }
   if (newline_alt && after_newline != 0) return after_newline;
-  if (end == t.n || count == 1) return end;
+  if (end == t.n || count == 1 || (ends_text && ends_text(t, end))) return end;
   return last_start;
 }
 
-// \p{N}{1,3} at i, whose first character c0 is a number.
-std::size_t up_to_three_numbers(const Text& t, std::size_t i, const Char& c0) {
+// \p{N}{1,max} at i, whose first character c0 is a number.
+std::size_t numbers(const Text& t, std::size_t i, const Char& c0, int max) {
   std::size_t e = i + c0.len;
-  for (int k = 1; k < 3 && e < t.n; ++k) {
+  for (int k = 1; k < max && e < t.n; ++k) {
     Char c = t.at(e);
     if (!is_number(c.cls)) break;
     e += c.len;
@@ -124,7 +127,8 @@ std::size_t scan_r50k(const Text& t, std::size_t i) {
   return whitespace(t, i, false);
 }
 
-std::size_t scan_cl100k(const Text& t, std::size_t i) {
+// cl100k_base, and with `max_digits` 1 Qwen 2.5's \p{N} instead of \p{N}{1,3}.
+std::size_t scan_cl100k(const Text& t, std::size_t i, int max_digits) {
   if (std::size_t k = contraction(t, i, true)) return i + k;
   Char c0 = t.at(i);
   // [^\r\n\p{L}\p{N}]?\p{L}+
@@ -133,7 +137,7 @@ std::size_t scan_cl100k(const Text& t, std::size_t i) {
   if (prefix_ok && i + c0.len < t.n && is_letter(t.at(i + c0.len).cls)) {
     return run(t, i + c0.len, is_letter);
   }
-  if (is_number(c0.cls)) return up_to_three_numbers(t, i, c0);
+  if (is_number(c0.cls)) return numbers(t, i, c0, max_digits);
   if (std::size_t e = punctuation(t, i, c0, false); e != kNoMatch) return e;
   return whitespace(t, i, true);
 }
@@ -144,7 +148,7 @@ std::size_t scan_cl100k(const Text& t, std::size_t i) {
 // gives characters back until the plus can take one: the match ends after
 // the run's last character that is also in the lower set (Lm, Lo, M), and
 // fails if there is none (an all-caps word, left to the next alternative).
-std::size_t word_lower(const Text& t, std::size_t s0) {
+std::size_t word_lower(const Text& t, std::size_t s0, bool contractions) {
   std::size_t j = s0, last_lower_end = kNoMatch;
   while (j < t.n) {
     Char c = t.at(j);
@@ -160,34 +164,139 @@ std::size_t word_lower(const Text& t, std::size_t s0) {
   } else {
     return kNoMatch;
   }
-  return e + contraction(t, e, true);
+  return contractions ? e + contraction(t, e, true) : e;
 }
 
 // [\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|...)? at s0.
-std::size_t word_upper(const Text& t, std::size_t s0) {
+std::size_t word_upper(const Text& t, std::size_t s0, bool contractions) {
   std::size_t j = run(t, s0, in_upper_set);
   if (j == s0) return kNoMatch;
   j = run(t, j, in_lower_set);
-  return j + contraction(t, j, true);
+  return contractions ? j + contraction(t, j, true) : j;
 }
 
-std::size_t scan_o200k(const Text& t, std::size_t i) {
+// o200k_base, and Mistral's tekken: the same without the contraction
+// suffixes and with \p{N} instead of \p{N}{1,3}.
+std::size_t scan_o200k(const Text& t, std::size_t i, bool contractions, int max_digits) {
   Char c0 = t.at(i);
   // [^\r\n\p{L}\p{N}]? before either word form: tried with the prefix first,
   // then without (a mark may be the prefix or the word's first character).
   bool prefix_ok = !is_letter(c0.cls) && !is_number(c0.cls) && !t.newline(i);
   std::size_t after = i + c0.len;
+  const bool k = contractions;
   if (prefix_ok) {
-    if (std::size_t e = word_lower(t, after); e != kNoMatch) return e;
+    if (std::size_t e = word_lower(t, after, k); e != kNoMatch) return e;
   }
-  if (std::size_t e = word_lower(t, i); e != kNoMatch) return e;
+  if (std::size_t e = word_lower(t, i, k); e != kNoMatch) return e;
   if (prefix_ok) {
-    if (std::size_t e = word_upper(t, after); e != kNoMatch) return e;
+    if (std::size_t e = word_upper(t, after, k); e != kNoMatch) return e;
   }
-  if (std::size_t e = word_upper(t, i); e != kNoMatch) return e;
-  if (is_number(c0.cls)) return up_to_three_numbers(t, i, c0);
+  if (std::size_t e = word_upper(t, i, k); e != kNoMatch) return e;
+  if (is_number(c0.cls)) return numbers(t, i, c0, max_digits);
   if (std::size_t e = punctuation(t, i, c0, true); e != kNoMatch) return e;
   return whitespace(t, i, true);
+}
+
+// DeepSeek V3: three Split pre-tokenizers in sequence (behavior Isolated:
+// matches and the text between them are pieces, and each split works on
+// the pieces of the one before):
+//   1. \p{N}{1,3}
+//   2. [一-龥぀-ゟ゠-ヿ]+   (U+4E00-9FA5, U+3040-309F, U+30A0-30FF)
+//   3. [!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~][A-Za-z]+|[^\r\n\p{L}\p{P}\p{S}]?[\p{L}\p{M}]+|
+//       ?[\p{P}\p{S}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+
+// A piece from pos: a digit starts a split-1 match (pieces always end on
+// its boundaries); else the split-1 gap runs to the next digit, a CJK
+// character starts a split-2 run, else the split-2 gap runs to the next
+// digit or CJK character, and split 3 sees that gap as its whole text (its
+// end is the end for \s+(?!\S)).
+bool deepseek_cjk(std::uint32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FA5) || (cp >= 0x3040 && cp <= 0x30FF);
+}
+
+bool ascii_letter(std::uint8_t b) { return (b | 0x20) >= 'a' && (b | 0x20) <= 'z'; }
+
+bool letter_or_mark(CharClass c) { return is_letter(c) || c == CharClass::kMark; }
+
+// Where split 3's text ends: at a number or CJK character (splits 1 and 2
+// made those pieces of their own). Found as the scan meets it, never by
+// looking ahead to it, so a long gap costs no more than its length.
+bool gap_ends(const Text& t, std::size_t i) {
+  if (i >= t.n) return true;
+  Char c = t.at(i);
+  return is_number(c.cls) || deepseek_cjk(c.cp);
+}
+
+bool word_char(const Char& c) { return letter_or_mark(c.cls) && !deepseek_cjk(c.cp); }
+
+std::size_t word_run(const Text& t, std::size_t i) {
+  while (i < t.n) {
+    Char c = t.at(i);
+    if (!word_char(c)) break;
+    i += c.len;
+  }
+  return i;
+}
+
+// Split 3's match at i, which is inside a gap, or kNoMatch.
+std::size_t deepseek_match(const Text& t, std::size_t i) {
+  const std::uint8_t b = t.s[i];
+  // [ASCII punctuation][A-Za-z]+
+  if (b < 0x80 && b > ' ' && b != 0x7F && !ascii_letter(b) && !(b >= '0' && b <= '9') &&
+      i + 1 < t.n && ascii_letter(t.s[i + 1])) {
+    std::size_t e = i + 1;
+    while (e < t.n && ascii_letter(t.s[e])) ++e;
+    return e;
+  }
+  Char c0 = t.at(i);
+  // [^\r\n\p{L}\p{P}\p{S}]?[\p{L}\p{M}]+ : with the prefix first, then without.
+  bool prefix_ok = !is_letter(c0.cls) && c0.cls != CharClass::kPunctSymbol && !t.newline(i);
+  if (prefix_ok && i + c0.len < t.n && word_char(t.at(i + c0.len))) {
+    return word_run(t, i + c0.len);
+  }
+  if (word_char(c0)) return word_run(t, i);
+  //  ?[\p{P}\p{S}]+[\r\n]* ; the CJK ranges hold some P and S (U+309B,
+  // U+309C, U+30A0, U+30FB), which belong to split 2's runs.
+  auto punct = [](const Char& c) {
+    return c.cls == CharClass::kPunctSymbol && !deepseek_cjk(c.cp);
+  };
+  std::size_t start = kNoMatch;
+  if (punct(c0)) {
+    start = i;
+  } else if (b == ' ' && i + 1 < t.n && punct(t.at(i + 1))) {
+    start = i + 1;
+  }
+  if (start != kNoMatch) {
+    std::size_t e = start;
+    while (e < t.n) {
+      Char c = t.at(e);
+      if (!punct(c)) break;
+      e += c.len;
+    }
+    while (t.newline(e)) ++e;
+    return e;
+  }
+  if (is_space(c0.cls)) return whitespace(t, i, true, gap_ends);
+  return kNoMatch;
+}
+
+std::size_t scan_deepseek(const Text& t, std::size_t i) {
+  Char c0 = t.at(i);
+  if (is_number(c0.cls)) return numbers(t, i, c0, 3);
+  if (deepseek_cjk(c0.cp)) {
+    std::size_t e = i + c0.len;
+    while (e < t.n) {
+      Char c = t.at(e);
+      if (!deepseek_cjk(c.cp)) break;
+      e += c.len;
+    }
+    return e;
+  }
+  if (std::size_t e = deepseek_match(t, i); e != kNoMatch) return e;
+  // No match here: the text up to the next match, or the gap's end, is a
+  // piece of its own.
+  std::size_t j = i + c0.len;
+  while (!gap_ends(t, j) && deepseek_match(t, j) == kNoMatch) j += t.at(j).len;
+  return j;
 }
 
 }  // namespace
@@ -198,9 +307,17 @@ std::size_t next_piece(Pattern pattern, const std::uint8_t* s, std::size_t n, st
     case Pattern::kR50k:
       return scan_r50k(t, pos);
     case Pattern::kCl100k:
-      return scan_cl100k(t, pos);
+      return scan_cl100k(t, pos, 3);
     case Pattern::kO200k:
-      return scan_o200k(t, pos);
+      return scan_o200k(t, pos, true, 3);
+    case Pattern::kQwen2:
+      return scan_cl100k(t, pos, 1);
+    case Pattern::kTekken:
+      return scan_o200k(t, pos, false, 1);
+    case Pattern::kDeepSeekV3:
+      return scan_deepseek(t, pos);
+    case Pattern::kMetaspace:
+      return n;
   }
   return pos + 1;
 }

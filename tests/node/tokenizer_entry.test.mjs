@@ -48,9 +48,10 @@ test('preload: a vocabulary loaded early is handed over once; unknown names are 
 
 test('loadTokenizer is shared and has the tokenizer API', async () => {
   assert.equal(await loadTokenizer(), tok);
-  assert.deepEqual(Object.keys(tok).sort(), ['countChat', 'encodingForModel', 'encodings', 'format', 'loadEncoding']);
+  assert.deepEqual(Object.keys(tok).sort(), ['countChat', 'encodingForModel', 'encodings', 'format', 'loadEncoding', 'otherEncodings']);
   const full = await loadLlmcalc();
   assert.deepEqual(tok.encodings, full.encodings);
+  assert.deepEqual(tok.otherEncodings, full.otherEncodings);
   // The same number format as the full core, so a page can show a count before that loads.
   for (const n of [0, 7, 1234567, 0.1 + 0.2, 1e15, -0]) {
     for (const kind of ['count', 'usd', 'number', 'ratio', 'percent', 'bytes']) assert.equal(tok.format[kind](n), full.format[kind](n), `${kind}(${n})`);

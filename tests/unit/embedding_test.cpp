@@ -320,7 +320,7 @@ TEST_F(Embedding, BadInputNamesTheField) {
       {{{"dimensions", "many"}}, "dimensions"},
       {{{"precision", "float64"}}, "precision"},
       {{{"precision", 4}}, "precision"},
-      {{{"counted_with", "gemma3"}}, "counted_with"},
+      {{{"counted_with", "mistral"}}, "counted_with"},
   };
   for (const auto& [edit, field] : cases) {
     EXPECT_EQ(error_field(with(base(), edit)), field) << edit.dump();

@@ -32,6 +32,30 @@ TEST(Models, CurrentFamiliesAndDatedIds) {
   EXPECT_EQ(encoding_for_model("davinci"), "r50k_base");
 }
 
+TEST(Models, OtherFamiliesWithAnExactTokenizer) {
+  EXPECT_EQ(encoding_for_model("meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo"), "llama3");
+  EXPECT_EQ(encoding_for_model("llama-3.3-70b-versatile"), "llama3");
+  EXPECT_EQ(encoding_for_model("llama3-8b-8192"), "llama3");
+  EXPECT_EQ(encoding_for_model("Qwen/Qwen2.5-72B-Instruct"), "qwen2_5");
+  EXPECT_EQ(encoding_for_model("qwen3-235b-a22b"), "qwen2_5");
+  EXPECT_EQ(encoding_for_model("mistral-nemo"), "mistral_nemo");
+  EXPECT_EQ(encoding_for_model("google/gemma-3-27b-it"), "gemma3");
+  EXPECT_EQ(encoding_for_model("deepseek-ai/DeepSeek-V3"), "deepseek_v3");
+  EXPECT_EQ(encoding_for_model("deepseek-r1-0528"), "deepseek_v3");
+  EXPECT_THROW(encoding_for_model("deepseek-r1-distill-llama-70b"), InputError);
+  EXPECT_EQ(encoding_for_model("claude-2.1"), "claude_legacy");
+  EXPECT_EQ(encoding_for_model("claude-instant-1.2"), "claude_legacy");
+  // Claude 3 and later have no public tokenizer: never an exact encoding.
+  for (const char* id : {"claude-3-5-sonnet-20241022", "claude-sonnet-4-5", "claude-3-haiku"}) {
+    EXPECT_THROW(encoding_for_model(id), InputError) << id;
+  }
+  // Llama 4, Code Llama and Qwen 1.5 use other tokenizers.
+  for (const char* id :
+       {"llama-4-scout", "codellama/CodeLlama-34b-Instruct-hf", "Qwen/Qwen1.5-7B"}) {
+    EXPECT_THROW(encoding_for_model(id), InputError) << id;
+  }
+}
+
 TEST(Models, AliasesResolve) {
   EXPECT_EQ(encoding_for_model("GPT-4o"), "o200k_base");
   EXPECT_EQ(encoding_for_model(" openai/gpt-4.1 "), "o200k_base");

@@ -57,5 +57,21 @@ TEST(Pathological, MegabyteInputsFinishAndRoundTrip) {
   }
 }
 
+// The other families (issue #4): HF's pair merging is a heap too, and
+// Gemma's whole section is one piece, so a megabyte without a break must
+// stay near-linear there as well.
+TEST(Pathological, MegabyteInputsFinishAndRoundTripInTheOtherFamilies) {
+  for (const char* name :
+       {"llama3", "qwen2_5", "deepseek_v3", "mistral_nemo", "gemma3", "claude_legacy"}) {
+    LLMCALC_LOAD_OR_SKIP(enc, name);
+    SCOPED_TRACE(name);
+    check(*enc, repeated('a'));
+    check(*enc, repeated('7'));
+    check(*enc, repeated(' '));
+    check(*enc, random_cjk());
+    check(*enc, no_whitespace());
+  }
+}
+
 }  // namespace
 }  // namespace llmcalc::tokenizer

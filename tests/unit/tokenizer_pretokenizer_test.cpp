@@ -39,9 +39,11 @@ TEST(UnicodeTables, ClassesFollowTheCharacterDatabase) {
   EXPECT_EQ(char_class(0x00A0), CharClass::kSpace);
   EXPECT_EQ(char_class(0x0085), CharClass::kSpace);
   EXPECT_EQ(char_class(0x3000), CharClass::kSpace);
-  EXPECT_EQ(char_class(0x200B), CharClass::kOther);  // zero width space is not White_Space
-  EXPECT_EQ(char_class(0x180E), CharClass::kOther);  // nor, since Unicode 6.3, this
-  EXPECT_EQ(char_class(0x1F600), CharClass::kOther);
+  EXPECT_EQ(char_class(0x200B), CharClass::kOther);         // zero width space is not White_Space
+  EXPECT_EQ(char_class(0x180E), CharClass::kOther);         // nor, since Unicode 6.3, this
+  EXPECT_EQ(char_class(0x1F600), CharClass::kPunctSymbol);  // So
+  EXPECT_EQ(char_class('.'), CharClass::kPunctSymbol);
+  EXPECT_TRUE(is_other(char_class(0x1F600)));
   EXPECT_EQ(char_class(0x0378), CharClass::kOther);  // unassigned
   EXPECT_EQ(char_class(0x10FFFF), CharClass::kOther);
 }

@@ -1,0 +1,102 @@
+#include "tokenizer/pair_bpe.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "tokenizer/utf8.h"
+
+namespace llmcalc::tokenizer {
+
+std::size_t pair_merge(const Vocab& vocab, const MergeTable& merges, const std::uint8_t* p,
+                       std::size_t len, BpeWorkspace& ws, const CharSymbols* chars) {
+  // Parts are numbered in text order; next/prev link the live ones and
+  // ws.starts holds where each begins (ws.starts[count] == len).
+  auto& next = ws.next;
+  auto& prev = ws.prev;
+  auto& pair = ws.pair;  // merge index of part i with its successor; kNoRank if none or dead
+  auto& tok = ws.ranks;
+  auto& starts = ws.starts;
+  auto& heap = ws.heap;
+  tok.resize(len);
+  starts.resize(len + 1);
+  std::uint32_t end = 0;  // number of initial parts
+  if (!chars) {
+    for (std::uint32_t i = 0; i < len; ++i) {
+      tok[i] = vocab.rank(p + i, 1);
+      starts[i] = i;
+    }
+    end = static_cast<std::uint32_t>(len);
+  } else {
+    for (std::size_t i = 0; i < len;) {
+      Char c = decode_char(p, len, i);
+      Rank r =
+          p[i] == ' ' ? chars->space : (c.cp == kInvalidByte ? kNoRank : vocab.rank(p + i, c.len));
+      if (r != kNoRank) {
+        tok[end] = r;
+        starts[end++] = static_cast<std::uint32_t>(i);
+      } else {
+        for (std::size_t b = i; b < i + c.len; ++b) {
+          tok[end] = chars->byte_fallback[p[b]];
+          starts[end++] = static_cast<std::uint32_t>(b);
+        }
+      }
+      i += c.len;
+    }
+  }
+  starts[end] = static_cast<std::uint32_t>(len);
+  next.resize(end);
+  prev.resize(end);
+  pair.resize(end);
+  heap.clear();
+  for (std::uint32_t i = 0; i < end; ++i) {
+    next[i] = i + 1;
+    prev[i] = i - 1;  // wraps for i == 0; never read there
+  }
+  auto pair_index = [&](std::uint32_t i) -> Rank {
+    std::uint32_t j = next[i];
+    return j < end ? merges.find(tok[i], tok[j]).index : kNoRank;
+  };
+  for (std::uint32_t i = 0; i < end; ++i) {
+    pair[i] = pair_index(i);
+    if (pair[i] != kNoRank) heap.push_back(std::uint64_t{pair[i]} << 32 | i);
+  }
+  // Smallest (index, position) first: the lowest merge, leftmost on ties.
+  auto cmp = std::greater<std::uint64_t>();
+  std::make_heap(heap.begin(), heap.end(), cmp);
+  auto push = [&](std::uint32_t i) {
+    if (pair[i] == kNoRank) return;
+    heap.push_back(std::uint64_t{pair[i]} << 32 | i);
+    std::push_heap(heap.begin(), heap.end(), cmp);
+  };
+  while (!heap.empty()) {
+    std::pop_heap(heap.begin(), heap.end(), cmp);
+    std::uint64_t top = heap.back();
+    heap.pop_back();
+    Rank index = static_cast<Rank>(top >> 32);
+    std::uint32_t i = static_cast<std::uint32_t>(top);
+    if (pair[i] != index) continue;  // stale: a part changed since this was pushed
+    std::uint32_t j = next[i];
+    tok[i] = merges.find(tok[i], tok[j]).result;
+    pair[j] = kNoRank;  // j is gone
+    next[i] = next[j];
+    if (next[i] < end) prev[next[i]] = i;
+    pair[i] = pair_index(i);
+    push(i);
+    if (i > 0) {
+      std::uint32_t h = prev[i];
+      pair[h] = pair_index(h);
+      push(h);
+    }
+  }
+  // Compact the live parts (in place: the write index never passes the read one).
+  std::size_t count = 0;
+  for (std::uint32_t i = 0; i < end; i = next[i]) {
+    starts[count] = starts[i];
+    tok[count] = tok[i];
+    ++count;
+  }
+  starts[count] = static_cast<std::uint32_t>(len);
+  return count;
+}
+
+}  // namespace llmcalc::tokenizer

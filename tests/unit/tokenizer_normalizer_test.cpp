@@ -1,0 +1,73 @@
+// NFC / NFKC (normalizer.h) on the cases UAX #15 is about: composition,
+// canonical reordering, blocking, singletons, Hangul, compatibility forms,
+// and the offsets back into the input.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tokenizer/normalizer.h"
+
+namespace llmcalc::tokenizer {
+namespace {
+
+std::string norm(NormalForm f, const std::string& s, std::vector<std::uint32_t>* origin = nullptr) {
+  std::string out;
+  normalize(f, reinterpret_cast<const std::uint8_t*>(s.data()), s.size(), out, origin);
+  return out;
+}
+
+bool quick(NormalForm f, const std::string& s) {
+  return is_normalized(f, reinterpret_cast<const std::uint8_t*>(s.data()), s.size());
+}
+
+TEST(Normalizer, NfcComposesReordersAndBlocks) {
+  EXPECT_EQ(norm(NormalForm::kNfc, "e\xCC\x81"), "\xC3\xA9");     // e + U+0301 -> é
+  EXPECT_EQ(norm(NormalForm::kNfc, "\xE2\x84\xAB"), "\xC3\x85");  // U+212B ANGSTROM -> Å
+  EXPECT_EQ(norm(NormalForm::kNfc, "a\xCC\x87\xCC\xA3"),
+            "\xE1\xBA\xA1\xCC\x87");  // marks reordered: ạ̇
+  EXPECT_EQ(norm(NormalForm::kNfc, "\xE1\x84\x80\xE1\x85\xA1\xE1\x86\xA8"), "\xEA\xB0\x81");  // 각
+  EXPECT_EQ(norm(NormalForm::kNfc, "\xEF\xAC\x81"), "\xEF\xAC\x81");  // ﬁ stays under NFC
+  EXPECT_EQ(norm(NormalForm::kNfc, ">\xCC\xB8"), "\xE2\x89\xAF");     // > + U+0338 -> ≯
+  EXPECT_EQ(norm(NormalForm::kNfc, "plain ASCII"), "plain ASCII");
+  EXPECT_EQ(norm(NormalForm::kNfc,
+                 "a\xFF"
+                 "b"),
+            "a\xFF"
+            "b");  // an invalid byte passes through
+}
+
+TEST(Normalizer, NfkcFoldsCompatibilityForms) {
+  EXPECT_EQ(norm(NormalForm::kNfkc, "\xEF\xAC\x81"), "fi");  // ﬁ
+  EXPECT_EQ(norm(NormalForm::kNfkc, "\xE2\x91\xA0"), "1");   // ①
+  EXPECT_EQ(norm(NormalForm::kNfkc, "\xC2\xB2"), "2");       // ²
+  EXPECT_EQ(norm(NormalForm::kNfkc,
+                 "\xEF\xBC\x9C"
+                 "EOT\xEF\xBC\x9E"),
+            "<EOT>");                                                              // fullwidth
+  EXPECT_EQ(norm(NormalForm::kNfkc, "\xC2\xA0"), " ");                             // no-break space
+  EXPECT_EQ(norm(NormalForm::kNfkc, "\xEF\xBD\xB6\xEF\xBE\x9E"), "\xE3\x82\xAC");  // ｶﾞ -> ガ
+}
+
+TEST(Normalizer, QuickCheck) {
+  EXPECT_TRUE(quick(NormalForm::kNfc, "caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC"));  // café 日本
+  EXPECT_FALSE(quick(NormalForm::kNfc, "cafe\xCC\x81"));
+  EXPECT_TRUE(quick(NormalForm::kNfc, "\xEF\xAC\x81"));
+  EXPECT_FALSE(quick(NormalForm::kNfkc, "\xEF\xAC\x81"));
+  EXPECT_FALSE(quick(NormalForm::kNfkc, "\xC2\xA0"));
+  EXPECT_TRUE(quick(NormalForm::kNfkc, "Hello, world!"));
+}
+
+TEST(Normalizer, OriginMapsOutputBytesToInputCharacters) {
+  std::vector<std::uint32_t> origin;
+  // "x" ﬁ "e" U+0301 "y": 1 + 3 + 1 + 2 + 1 input bytes.
+  std::string in =
+      "x\xEF\xAC\x81"
+      "e\xCC\x81y";
+  std::string out = norm(NormalForm::kNfkc, in, &origin);
+  ASSERT_EQ(out, "xfi\xC3\xA9y");
+  EXPECT_EQ(origin, (std::vector<std::uint32_t>{0, 1, 1, 4, 4, 7, 8}));
+}
+
+}  // namespace
+}  // namespace llmcalc::tokenizer
