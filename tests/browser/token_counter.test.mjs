@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { get_encoding } from 'tiktoken';
-import { startSite, SCREENSHOTS, DESKTOP, PHONE } from './browser.mjs';
+import { loadTokenizer } from 'llmcalc/tokenizer';
+import { startSite, axeViolations, SCREENSHOTS, DESKTOP, PHONE } from './browser.mjs';
 
 let site;
 before(async () => {
@@ -130,15 +131,60 @@ test('exports the counts as CSV and JSON, and the token ids', async () => {
     return Buffer.concat(chunks).toString();
   };
   const csv = (await save('csv')).trim().split('\r\n');
-  assert.equal(csv[0], 'encoding,tokens,estimate,characters,chars_per_token,used_by');
+  assert.equal(csv[0], 'encoding,family,tokens,estimate,characters,chars_per_token,used_by');
   const o200k = csv.find((line) => line.startsWith('o200k_base,'));
-  assert.equal(Number(o200k.split(',')[1]), reference('o200k_base', SAMPLE));
+  assert.equal(Number(o200k.split(',')[2]), reference('o200k_base', SAMPLE));
   const json = JSON.parse(await save('json'));
   assert.equal(json.counts.find((c) => c.encoding === 'cl100k_base').tokens, reference('cl100k_base', SAMPLE));
   const ids = JSON.parse(await save('ids'));
   const enc = get_encoding('o200k_base');
   assert.deepEqual(ids.ids, [...enc.encode(SAMPLE, 'all')]);
   enc.free();
+  await page.close();
+});
+
+test('other families: downloaded only when asked, each count exact, Claude 3+ a labelled range', async () => {
+  const page = await openPage();
+  const vocabularies = [];
+  page.on('request', (req) => {
+    const m = /\/([a-z0-9_]+)-[\w-]+\.bin$/.exec(new URL(req.url()).pathname);
+    if (m) vocabularies.push(m[1]);
+  });
+  await typeAndWait(page, SAMPLE);
+  assert.equal(await page.isHidden('[data-families]'), true);
+  const tk = await loadTokenizer();
+  const others = tk.otherEncodings;
+  assert.deepEqual(others.map((e) => e.name).filter((n) => vocabularies.includes(n)), [], 'a family vocabulary was fetched unasked');
+
+  await page.check('#families');
+  await page.waitForFunction(() => {
+    const body = document.querySelector('[data-families-table] tbody');
+    return !document.querySelector('[data-families]').hidden && body.rows.length > 1 && !/…/.test(body.textContent);
+  }, null, { timeout: 60000 });
+  assert.match(page.url(), /[?&]families=1/);
+  const expected = [];
+  for (const e of others) {
+    const tokens = (await tk.loadEncoding(e.name)).count(SAMPLE, { disallowedSpecial: [] });
+    expected.push(tokens);
+    const row = page.locator('[data-families-table] tbody tr', { has: page.locator(`td:text-is("${e.name}")`) });
+    const cells = await row.locator('td').allTextContents();
+    assert.equal(Number(cells[0].replace(/,/g, '')), tokens, e.name);
+    assert.equal(cells[2], 'exact', e.name);
+    assert.equal(cells[4], e.vocabSize.toLocaleString('en-US'), e.name);
+  }
+  const o200k = reference('o200k_base', SAMPLE);
+  const claude = await page.locator('[data-families-table] tbody tr', { has: page.locator('th:text-is("Claude 3 and later")') }).locator('td').allTextContents();
+  assert.equal(claude[0], `${Math.min(o200k, ...expected)}–${Math.max(o200k, ...expected)}`);
+  assert.equal(claude[2], 'estimate');
+  assert.match(await page.textContent('[data-claude-note]'), /no count here is exact.*count_tokens/);
+  assert.deepEqual(await axeViolations(page), []);
+
+  // A family's tokenizer can be chosen for the token view.
+  await page.selectOption('#model', 'encoding:llama3');
+  await page.waitForFunction(() => /llama3 · exact/.test(document.querySelector('[data-out="tokens-sub"]').textContent)
+    && !document.querySelector('[data-results]').hasAttribute('data-pending'));
+  assert.equal(await page.textContent('[data-view-encoding]'), '(llama3)');
+  await page.screenshot({ path: `${SCREENSHOTS}/token-counter-families.png`, fullPage: true });
   await page.close();
 });
 

@@ -38,7 +38,8 @@ const tkReady = loadTokenizer(); // this thread's: the encoding list and number 
 let tk; // set once tkReady has resolved
 let llm; // the full core, once loaded: catalog and prices
 let catalogError = ''; // why prices are not shown, if they could not load
-let encodings = [];
+let encodings = []; // OpenAI's
+let otherEncodings = []; // the other families' exact tokenizers (issue #4)
 const usedBy = new Map(); // encoding → model ids in the model list
 const messages = createMessagesEditor(document.querySelector('[data-messages]'), () => update());
 
@@ -71,7 +72,10 @@ async function fillModels(core) {
   const raw = document.createElement('optgroup');
   raw.label = 'Encodings';
   for (const e of encodings) add(raw, `encoding:${e.name}`, e.name);
-  modelSelect.replaceChildren(models, raw);
+  const other = document.createElement('optgroup');
+  other.label = 'Other families';
+  for (const e of otherEncodings) add(other, `encoding:${e.name}`, e.name);
+  modelSelect.replaceChildren(models, raw, ...(otherEncodings.length ? [other] : []));
   modelSelect.value = DEFAULT_MODEL;
   if (modelSelect.selectedIndex < 0) modelSelect.selectedIndex = 0;
   // The default as written in the HTML, so the URL leaves it out.
@@ -109,6 +113,7 @@ function update() {
       selection,
       text: currentText(),
       specialTokens: form.elements.special.checked ? 'asSpecial' : 'asText',
+      families: form.elements.families.checked,
     });
   }
   results.setAttribute('data-pending', '');
@@ -155,14 +160,17 @@ const firstCount = new Promise((resolve) => (countShown = resolve));
 // For bench/site.mjs: when the first answer was on screen.
 firstCount.then(() => performance.mark('llmcalc:first-count'));
 
+const cell = (textContent, className = '') => Object.assign(document.createElement('td'), { textContent, className });
+
 function countRows() {
   const chars = mode() === 'chat' ? null : characters(currentText());
-  return encodings
+  return [...encodings, ...otherEncodings]
     .filter((e) => lastReply.counts[e.name] && !lastReply.counts[e.name].error)
     .map((e) => {
       const c = lastReply.counts[e.name];
       return {
         encoding: e.name,
+        family: e.family ?? 'OpenAI',
         tokens: c.tokens,
         estimate: Boolean(c.estimate),
         characters: chars,
@@ -175,7 +183,7 @@ function countRows() {
 function exportCounts(kind) {
   if (!lastReply) return;
   if (kind === 'csv') {
-    downloadCsv('token-counts.csv', ['encoding', 'tokens', 'estimate', 'characters', 'chars_per_token', 'used_by'], countRows());
+    downloadCsv('token-counts.csv', ['encoding', 'family', 'tokens', 'estimate', 'characters', 'chars_per_token', 'used_by'], countRows());
   } else if (kind === 'json') {
     downloadJson('token-counts.json', { mode: mode(), model: selectedModel(), counts: countRows() });
   } else if (lastReply.spans) {
@@ -219,7 +227,6 @@ function render(reply) {
         const c = reply.counts[e.name] ?? { ...lastReply?.counts[e.name], pending: true };
         const row = document.createElement('tr');
         if (e.name === encodingName) row.setAttribute('data-selected', '');
-        const cell = (content, cls) => Object.assign(document.createElement('td'), { textContent: content, className: cls ?? '' });
         row.append(
           Object.assign(document.createElement('th'), { scope: 'row', textContent: e.name }),
           cell(c.error ? c.error : c.tokens === undefined ? '…' : f.count(c.tokens), c.pending ? 'num stale' : 'num'),
@@ -229,6 +236,7 @@ function render(reply) {
         return row;
       }),
   );
+  renderFamilies(reply, chat, f);
   document.querySelector('[data-exactness]').textContent = chat
     ? 'Chat counts add OpenAI’s per-message overhead and reply priming to the exact token counts; OpenAI calls this method an estimate. Images and files are not counted.'
     : 'Counts are exact: the same ids as OpenAI’s tiktoken, checked against it on real text in every build.';
@@ -244,6 +252,52 @@ function render(reply) {
       format: f,
     });
   }
+}
+
+// The other families beside o200k_base, and the Claude 3+ estimate drawn
+// from them: those models have no public tokenizer, so the page shows the
+// range that similar public tokenizers give, never one number as exact.
+function renderFamilies(reply, chat, f) {
+  const section = document.querySelector('[data-families]');
+  section.hidden = chat || !form.elements.families.checked || otherEncodings.length === 0;
+  if (section.hidden) return;
+  const base = reply.counts.o200k_base?.tokens ?? lastReply?.counts.o200k_base?.tokens;
+  const exact = [];
+  const rows = otherEncodings.map((e) => {
+    const fresh = reply.counts[e.name];
+    const c = fresh ?? { ...lastReply?.counts[e.name], pending: true };
+    const row = document.createElement('tr');
+    if (e.name === reply.encoding) row.setAttribute('data-selected', '');
+    const ok = !c.error && c.tokens !== undefined;
+    if (ok && fresh) exact.push(c.tokens);
+    const diff = ok && base ? c.tokens - base : null;
+    const sign = diff > 0 ? '+' : diff < 0 ? '−' : '±';
+    row.append(
+      Object.assign(document.createElement('th'), { scope: 'row', textContent: e.family }),
+      cell(c.error ? c.error : ok ? f.count(c.tokens) : '…', c.pending ? 'num stale' : 'num'),
+      cell(diff === null ? '—' : `${sign}${f.count(Math.abs(diff))} (${diff ? sign : ''}${f.percent(Math.abs(diff) / base)})`, c.pending ? 'num stale' : 'num'),
+      cell(ok ? 'exact' : '—'),
+      cell(e.name),
+      cell(f.count(e.vocabSize), 'num'),
+    );
+    return row;
+  });
+  const claude = document.createElement('tr');
+  const all = base && exact.length === otherEncodings.length ? [base, ...exact] : null;
+  const range = all ? `${f.count(Math.min(...all))}–${f.count(Math.max(...all))}` : '…';
+  claude.append(
+    Object.assign(document.createElement('th'), { scope: 'row', textContent: 'Claude 3 and later' }),
+    cell(range, 'num'),
+    cell('—', 'num'),
+    cell('estimate'),
+    cell('none public'),
+    cell('—', 'num'),
+  );
+  document.querySelector('[data-families-table] tbody').replaceChildren(...rows, claude);
+  document.querySelector('[data-claude-note]').textContent =
+    'Claude 3 and later: Anthropic publishes no tokenizer for them, so no count here is exact. The range is the lowest ' +
+    'to highest count of the exact tokenizers above (legacy Claude, o200k_base and the open families); Anthropic’s ' +
+    'count_tokens API gives the exact number.';
 }
 
 function usedList(encoding) {
@@ -305,6 +359,7 @@ async function main() {
     return;
   }
   encodings = tk.encodings;
+  otherEncodings = tk.otherEncodings ?? [];
   // Typing, files and buttons work from the first count on, before the
   // model list and prices arrive.
   form.addEventListener('input', (event) => {

@@ -27,20 +27,25 @@ function encodingOf(llm, selection) {
   }
 }
 
-async function handle({ id, selection, text, specialTokens, chat }, superseded) {
+async function handle({ id, selection, text, specialTokens, chat, families }, superseded) {
   const llm = await core;
   const options = SPECIAL[specialTokens] ?? SPECIAL.asText;
   const visualize = encodingOf(llm, selection);
   const reply = { id, encoding: visualize, counts: {} };
   const transfer = [];
   // The chosen encoding first: its count and tokens are answered at once
-  // (a partial reply), and the other vocabularies load after that, so the
-  // first count never waits for files it does not need. A chat request is
-  // counted with the chosen encoding only.
-  const names = chat ? [visualize] : llm.encodings.map((e) => e.name);
-  const ordered = [...new Set([visualize, ...names])];
+  // (a partial reply); then OpenAI's others, answered again before the
+  // other families, whose larger vocabularies may still be downloading. A
+  // chat request is counted with the chosen encoding only.
+  const openai = llm.encodings.map((e) => e.name);
+  const others = families && !chat ? (llm.otherEncodings ?? []).map((e) => e.name) : [];
+  const ordered = [...new Set(chat ? [visualize] : [visualize, ...openai, ...others])];
+  const firstOther = ordered.findIndex((name, i) => i > 0 && !openai.includes(name));
+  const answerAt = new Set([1, firstOther]);
   for (const [index, name] of ordered.entries()) {
-    if (index === 1 && !chat) self.postMessage({ id, encoding: visualize, partial: true, counts: { ...reply.counts } });
+    if (answerAt.has(index) && !chat) {
+      self.postMessage({ id, encoding: visualize, partial: true, counts: { ...reply.counts } });
+    }
     if (superseded()) break; // a newer request supersedes this one
     try {
       const enc = await llm.loadEncoding(name);
