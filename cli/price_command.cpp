@@ -37,10 +37,12 @@ const char* const kUsage =
     "  --cache-write-5m N    input tokens written to a 5-minute cache\n"
     "  --cache-write-1h N    input tokens written to a 1-hour cache\n"
     "  --reasoning N         output tokens spent on reasoning\n"
-    "  --batch               price as a batch request (provider's batch discount)\n"
+    "  --batch               price as a batch request (provider's batch discount;\n"
+    "                        a discount from a secondary source says unconfirmed)\n"
     "  --date D              prices in force at D (default: now)\n"
     "  --json                print one JSON object: cost_usd, lines [{kind, tokens,\n"
-    "                        price_per_million, cost_usd}], model, as_of, source, ...\n"
+    "                        price_per_million, cost_usd}], model, as_of, source,\n"
+    "                        batch_multiplier, batch_source, batch_confirmed, ...\n"
     "  -h, --help            show this help\n"
     "\n"
     "Numbers may use thousands separators (1,000,000). Exit codes: 0 success,\n"
@@ -80,7 +82,12 @@ void print_text(const nlohmann::json& r) {
   std::cout << "  " << pad_right("total", 16) << pad_left("", 14) << "          "
             << pad_right("", 14) << pad_left(format_usd(r["cost_usd"].get<double>()), 14) << "\n";
   if (r["batch"].get<bool>()) {
-    std::cout << "Batch: prices x " << format_number(r["batch_multiplier"].get<double>()) << "\n";
+    std::cout << "Batch: prices x " << format_number(r["batch_multiplier"].get<double>());
+    if (!r["batch_confirmed"].get<bool>()) {
+      std::cout << " (unconfirmed: from a secondary source; check "
+                << r["batch_source"].get<std::string>() << ")";
+    }
+    std::cout << "\n";
   }
   if (r["long_context"].get<bool>()) {
     std::cout << "Long context: the input is above the model's threshold, so the whole request "

@@ -85,6 +85,8 @@ export interface CatalogModel {
   price_changes: boolean;
   /** Provider's batch multiplier, null when batch is not offered. */
   batch_multiplier: number | null;
+  /** False when that multiplier is from a secondary source, still to be checked; null without batch. */
+  batch_confirmed: boolean | null;
   /** Hand-kept fine-tuning prices with their source, or null. */
   fine_tuning: Record<string, unknown> | null;
   source: string;
@@ -97,7 +99,7 @@ export interface CatalogInfo {
   /** When catalog.json was generated. */
   generated: string;
   sources: { name: string; version?: string; license: string; url?: string; as_of: string; covers: string }[];
-  providers: { id: string; name: string; source: string; as_of: string; batch_multiplier: number | null }[];
+  providers: { id: string; name: string; source: string; as_of: string; batch_multiplier: number | null; batch_confirmed: boolean | null; batch_source: string | null }[];
   models: CatalogModel[];
 }
 
@@ -135,6 +137,9 @@ export interface PriceResult {
   date: string;
   batch: boolean;
   batch_multiplier: number;
+  /** With batch: the page the multiplier comes from, and false when it is unconfirmed; else null. */
+  batch_source: string | null;
+  batch_confirmed: boolean | null;
   long_context: boolean;
 }
 
@@ -337,6 +342,9 @@ export interface Llmcalc {
     aliases: string[];
     /** The encoding llmcalc counts this model's text with; exact only for OpenAI encodings. */
     counting: { encoding: EncodingName; exact: boolean; note: string };
+    /** The provider's batch multiplier and whether it is confirmed; null without batch. */
+    batch_multiplier: number | null;
+    batch_confirmed: boolean | null;
   };
   /** The catalog listing, optionally for one provider or at a date. */
   listModels(input?: { provider?: string; date?: string }): Omit<CatalogInfo, 'asOf'> & { as_of: string };

@@ -59,6 +59,9 @@ struct Provider {
   std::string as_of;
   std::optional<double> batch_multiplier;  // none: no batch price offered
   std::string batch_source;
+  // False when the multiplier comes from a secondary source and still has to
+  // be checked against batch_source: shown as unconfirmed wherever it is used.
+  bool batch_confirmed = true;
   nlohmann::json fine_tuning;  // provider-wide fine-tuning prices (Together's size tiers), or null
 };
 

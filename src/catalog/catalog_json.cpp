@@ -14,6 +14,11 @@ using nlohmann::json;
 
 json optional_json(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 
+// Null when the provider offers no batch price.
+json batch_confirmed(const Provider& p) {
+  return p.batch_multiplier ? json(p.batch_confirmed) : json(nullptr);
+}
+
 std::string string_input(const json& input, const char* key, const std::string& label) {
   if (!input.is_object()) throw InputError("", "The input must be a JSON object.");
   auto it = input.find(key);
@@ -59,6 +64,7 @@ json model_summary(const Catalog& catalog, const Model& m, const Instant& at) {
       {"long_context_tiers", long_context},
       {"price_changes", m.prices.size() > 1},
       {"batch_multiplier", optional_json(provider->batch_multiplier)},
+      {"batch_confirmed", batch_confirmed(*provider)},
       {"fine_tuning", m.raw.value("fine_tuning", json(nullptr))},
       {"source", m.source},
       {"as_of", m.as_of},
@@ -86,11 +92,14 @@ json models_api(const json& input) {
   }
   json providers = json::array();
   for (const auto& p : catalog.providers) {
-    providers.push_back({{"id", p.id},
-                         {"name", p.name},
-                         {"source", p.source},
-                         {"as_of", p.as_of},
-                         {"batch_multiplier", optional_json(p.batch_multiplier)}});
+    providers.push_back(
+        {{"id", p.id},
+         {"name", p.name},
+         {"source", p.source},
+         {"as_of", p.as_of},
+         {"batch_multiplier", optional_json(p.batch_multiplier)},
+         {"batch_confirmed", batch_confirmed(p)},
+         {"batch_source", p.batch_multiplier ? json(p.batch_source) : json(nullptr)}});
   }
   return {{"generated", catalog.generated}, {"as_of", catalog.as_of}, {"date", format_instant(at)},
           {"sources", catalog.sources},     {"providers", providers}, {"models", models}};
@@ -102,7 +111,9 @@ json find_model_api(const json& input) {
   const Model& m = catalog.get(name);
   json r = m.raw;
   r["resolved_from"] = name;
-  r["batch_multiplier"] = optional_json(catalog.find_provider(m.provider)->batch_multiplier);
+  const Provider& provider = *catalog.find_provider(m.provider);
+  r["batch_multiplier"] = optional_json(provider.batch_multiplier);
+  r["batch_confirmed"] = batch_confirmed(provider);
   TokenCounting counting = token_counting(m);
   r["counting"] = {
       {"encoding", counting.encoding}, {"exact", counting.exact}, {"note", counting.note}};

@@ -7,7 +7,8 @@
 //       models: [summary…]} — prices in force at `date` (default: the
 //       catalog's generation date)
 //   find_model_api({model})                 the full catalog entry plus
-//       {resolved_from, batch_multiplier, counting: {encoding, exact, note}}
+//       {resolved_from, batch_multiplier, batch_confirmed (null: no batch),
+//        counting: {encoding, exact, note}}
 //       (counting: which encoding llmcalc counts its text with; see
 //       model_tokenizer.h)
 #pragma once

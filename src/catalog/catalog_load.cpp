@@ -141,6 +141,10 @@ Provider provider(const json& v, std::size_t index) {
     }
     p.batch_source = src.get<std::string>();
     named.date(b, "as_of", true);
+    if (auto confirmed = b.find("confirmed"); confirmed != b.end() && !confirmed->is_null()) {
+      if (!confirmed->is_boolean()) named.fail("batch.confirmed", "must be true or false");
+      p.batch_confirmed = confirmed->get<bool>();
+    }
   }
   if (auto ft = v.find("fine_tuning"); ft != v.end() && !ft->is_null()) {
     if (!ft->is_object()) named.fail("fine_tuning", "must be an object");

@@ -64,6 +64,7 @@ CostResult compute_cost(const Catalog& catalog, const Model& m, const Usage& u) 
     const Provider* p = catalog.find_provider(m.provider);
     if (!p || !p->batch_multiplier) not_offered(m, "batch", "a batch price");
     r.batch_multiplier = *p->batch_multiplier;
+    r.batch_terms = p;
   }
 
   auto add = [&](const char* kind, double tokens, const std::optional<TieredPrice>& price) {

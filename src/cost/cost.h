@@ -45,6 +45,7 @@ struct CostResult {
   const PriceSet* price_set = nullptr;
   bool long_context = false;  // a tier price applied
   double batch_multiplier = 1;
+  const Provider* batch_terms = nullptr;  // the provider's batch terms, when batch applied
 };
 
 // Throws InputError naming the usage field for counts that are negative,

@@ -57,6 +57,9 @@ json to_json(const CostResult& r, const Usage& u) {
       {"date", format_instant(u.at)},
       {"batch", u.batch},
       {"batch_multiplier", r.batch_multiplier},
+      // With batch: where the multiplier comes from, and whether it is confirmed.
+      {"batch_source", r.batch_terms ? json(r.batch_terms->batch_source) : json(nullptr)},
+      {"batch_confirmed", r.batch_terms ? json(r.batch_terms->batch_confirmed) : json(nullptr)},
       {"long_context", r.long_context},
   };
 }

@@ -8,7 +8,8 @@
 //          catalog's generation date; the CLI and JS pass the current time).
 // Output: {cost_usd, lines: [{kind, tokens, price_per_million, cost_usd}],
 //          model: {id, provider, name, resolved_from}, as_of, source,
-//          price_period, date, batch, batch_multiplier, long_context}
+//          price_period, date, batch, batch_multiplier, batch_source and
+//          batch_confirmed (null without batch), long_context}
 #pragma once
 
 #include <nlohmann/json.hpp>

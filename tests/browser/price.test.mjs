@@ -92,6 +92,14 @@ test('the catalog date, its sources and the model prices are shown; a missing pr
   await page.fill('#model', 'deepseek-chat');
   assert.ok(await page.isDisabled('#batch'));
   assert.match(await page.textContent('[data-batch-note]'), /no batch price/);
+  // A batch discount from a secondary source is labelled, with the page to check.
+  await page.fill('#model', 'mistral-large-latest');
+  assert.match(await page.textContent('[data-batch-note]'), /batch: 50% of the standard price\. Unconfirmed: from a secondary source; check the provider’s batch page\./);
+  assert.equal(await page.getAttribute('[data-batch-note] a', 'href'), 'https://docs.mistral.ai/capabilities/batch/');
+  await page.fill('#output', '100');
+  await page.check('#batch');
+  assert.match(await page.textContent('[data-resolved]'), /· batch \(unconfirmed discount\)/);
+  assert.match(await page.textContent('[data-prices]'), /50% of these \(unconfirmed\)/);
   await page.close();
 });
 

@@ -142,3 +142,17 @@ test('models lists one model per line and filters by provider', () => {
   assert.equal(bad.code, 1);
   assert.match(bad.err, /Unknown provider "openaii"/);
 });
+
+test('--batch says where the multiplier comes from, and when it is unconfirmed', () => {
+  const openai = JSON.parse(run('price', '--model', 'gpt-4o', '--input', '1000', '--output', '100', '--batch', '--json').out);
+  assert.deepEqual([openai.batch_multiplier, openai.batch_confirmed], [0.5, true]);
+  assert.match(openai.batch_source, /^https:\/\//);
+  assert.doesNotMatch(run('price', '--model', 'gpt-4o', '--input', '1000', '--output', '100', '--batch').out, /unconfirmed/);
+  // Mistral's 50% is from a secondary source (data/catalog/overrides/batch.json).
+  const mistral = JSON.parse(run('price', '--model', 'mistral-large-latest', '--input', '1000', '--output', '100', '--batch', '--json').out);
+  assert.deepEqual([mistral.batch_multiplier, mistral.batch_confirmed], [0.5, false]);
+  assert.match(run('price', '--model', 'mistral-large-latest', '--input', '1000', '--output', '100', '--batch').out,
+    /Batch: prices x 0\.5 \(unconfirmed: from a secondary source; check https:\/\/docs\.mistral\.ai\/capabilities\/batch\/\)/);
+  const plain = JSON.parse(run('price', '--model', 'gpt-4o', '--input', '1000', '--output', '100', '--json').out);
+  assert.deepEqual([plain.batch_source, plain.batch_confirmed], [null, null]);
+});

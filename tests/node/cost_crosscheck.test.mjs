@@ -153,3 +153,14 @@ test('usage a model has no price for is an error, never $0', () => {
   assert.throws(() => llm.price({ model: `${noCache.provider}:${noCache.id}`, input: 10, output: 5, cached: 5 }),
     (e) => e instanceof LlmcalcError && e.field === 'cached');
 });
+
+test('batch terms: the multiplier, its source, and whether it is confirmed', () => {
+  const summary = (id) => catalog.models.find((m) => m.id === id);
+  assert.equal(summary('gpt-4o').batch_confirmed, true);
+  assert.equal(summary('deepseek-chat').batch_confirmed, null); // no batch price
+  const mistral = catalog.providers.find((p) => p.id === 'mistral');
+  assert.deepEqual([mistral.batch_confirmed, mistral.batch_source], [false, 'https://docs.mistral.ai/capabilities/batch/']);
+  const r = llm.price({ model: 'mistral-large-latest', input: 1000, output: 100, batch: true });
+  assert.deepEqual([r.batch_multiplier, r.batch_confirmed, r.batch_source], [0.5, false, mistral.batch_source]);
+  assert.equal(llm.findModel('mistral-large-latest').batch_confirmed, false);
+});

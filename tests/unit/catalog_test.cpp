@@ -202,6 +202,8 @@ TEST(Catalog, ValidationNamesTheEntryAndField) {
        "provider alpha, field batch.multiplier"},
       {[](json& j) { j["providers"][0]["batch"]["source"] = "alpha.example"; },
        "provider alpha, field batch.source"},
+      {[](json& j) { j["providers"][0]["batch"]["confirmed"] = "yes"; },
+       "provider alpha, field batch.confirmed"},
       {[](json& j) { j["providers"][1]["id"] = "alpha"; },
        "provider alpha, field id: appears twice"},
       {[](json& j) { j.erase("generated"); }, "the catalog, field generated"},

@@ -126,6 +126,11 @@ TEST_F(Cost, BatchAppliesTheProviderMultiplier) {
   EXPECT_EQ(r.lines[0].price_per_million, 1);
   EXPECT_DOUBLE_EQ(r.cost, 5);
   EXPECT_EQ(error_field("host:a-chat", u), "batch");  // the host offers no batch price
+  // The terms travel with the result: confirmed unless the catalog says not.
+  ASSERT_NE(r.batch_terms, nullptr);
+  EXPECT_EQ(r.batch_terms->batch_source, "https://alpha.example/batch");
+  EXPECT_TRUE(r.batch_terms->batch_confirmed);
+  EXPECT_EQ(cost("a-chat", usage(1, 1)).batch_terms, nullptr);
 }
 
 TEST_F(Cost, ADateSelectsThePriceInForce) {
@@ -210,6 +215,21 @@ TEST_F(PriceJson, ItemizedResultWithModelSourceAndAge) {
   EXPECT_EQ(r["source"], "https://alpha.example/pricing");
   EXPECT_EQ(r["date"], "2026-01-01T00:00:00Z");
   EXPECT_EQ(r["batch"], false);
+}
+
+TEST_F(PriceJson, BatchSaysWhereItsMultiplierComesFromAndWhetherItIsConfirmed) {
+  json plain = call({{"model", "a-chat"}, {"input", 1}, {"output", 1}});
+  EXPECT_TRUE(plain["batch_source"].is_null());
+  EXPECT_TRUE(plain["batch_confirmed"].is_null());
+  json confirmed = call({{"model", "a-chat"}, {"input", 1}, {"output", 1}, {"batch", true}});
+  EXPECT_EQ(confirmed["batch_source"], "https://alpha.example/batch");
+  EXPECT_EQ(confirmed["batch_confirmed"], true);
+  json catalog = testing::tiny_catalog();
+  catalog["providers"][0]["batch"]["confirmed"] = false;
+  set_active_catalog(std::make_shared<const Catalog>(load_catalog(catalog)));
+  json unconfirmed = call({{"model", "a-chat"}, {"input", 1}, {"output", 1}, {"batch", true}});
+  EXPECT_EQ(unconfirmed["batch_confirmed"], false);
+  EXPECT_EQ(unconfirmed["batch_multiplier"], 0.5);
 }
 
 TEST_F(PriceJson, WithoutADateTheCatalogDateIsUsed) {

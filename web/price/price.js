@@ -162,6 +162,12 @@ async function main() {
       multiplier === null
         ? `${providerName(model.provider)} has no batch price in the catalog.`
         : `${providerName(model.provider)} batch: ${f.percent(multiplier, 0)} of the standard price.`;
+    if (multiplier !== null && model.batch_confirmed === false) {
+      // Taken from a secondary source: say so, and link the page to check.
+      const source = providers.get(model.provider)?.batch_source;
+      const link = Object.assign(document.createElement('a'), { href: source ?? '#', textContent: 'the provider’s batch page', rel: 'noopener' });
+      note.append(' Unconfirmed: from a secondary source; check ', link, '.');
+    }
   }
 
   function render(r, daily) {
@@ -172,7 +178,7 @@ async function main() {
       ` (${r.model.id})`,
       // An alias or dated snapshot typed: say which entry it resolved to.
       r.model.resolved_from.toLowerCase().replace(`${r.model.provider}:`, '') !== r.model.id.toLowerCase() ? ` · for “${r.model.resolved_from}”` : '',
-      r.batch ? ' · batch' : '',
+      r.batch ? (r.batch_confirmed === false ? ' · batch (unconfirmed discount)' : ' · batch') : '',
     );
     out('per_request').textContent = f.usd(r.cost_usd);
     out('per_request_sub').textContent = `${f.count(r.lines.reduce((s, l) => s + l.tokens, 0))} tokens`;
@@ -200,7 +206,9 @@ async function main() {
       ...priceItem('Output', p.output),
       make('dt', { textContent: 'Batch' }),
       make('dd', {
-        textContent: m?.batch_multiplier ? `${f.percent(m.batch_multiplier, 0)} of these` : 'not offered',
+        textContent: m?.batch_multiplier
+          ? `${f.percent(m.batch_multiplier, 0)} of these${m.batch_confirmed === false ? ' (unconfirmed)' : ''}`
+          : 'not offered',
         className: m?.batch_multiplier ? '' : 'missing',
       }),
     );
