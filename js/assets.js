@@ -13,6 +13,7 @@ const urls = {
   // Hugging Face families and the legacy Claude tokenizer (data/vocab/build_hf_vocab.mjs).
   'vocab/llama3.bin': new URL('./vocab/llama3.bin', import.meta.url),
   'vocab/qwen2_5.bin': new URL('./vocab/qwen2_5.bin', import.meta.url),
+  'vocab/qwen3.bin': new URL('./vocab/qwen3.bin', import.meta.url),
   'vocab/deepseek_v3.bin': new URL('./vocab/deepseek_v3.bin', import.meta.url),
   'vocab/mistral_nemo.bin': new URL('./vocab/mistral_nemo.bin', import.meta.url),
   'vocab/gemma3.bin': new URL('./vocab/gemma3.bin', import.meta.url),

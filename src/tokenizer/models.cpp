@@ -111,14 +111,14 @@ const Entry kPrefixes[] = {
     {"meta-llama-3-", "llama3"},
     {"meta-llama-3.", "llama3"},
     {"llama-v3p", "llama3"},
-    // Qwen 2.5, QwQ and Qwen 3 share one vocabulary and merges; Qwen 3 adds
-    // added tokens (<think>, </think>) that qwen2_5 counts as text.
+    // Qwen 2.5 and QwQ; Qwen 3 has the same vocabulary and merges plus four
+    // added tokens (<think>, </think>, <tool_response>, </tool_response>).
     {"qwen2.5-", "qwen2_5"},
     {"qwen-2.5-", "qwen2_5"},
     {"qwen2p5-", "qwen2_5"},
     {"qwq-", "qwen2_5"},
-    {"qwen3-", "qwen2_5"},
-    {"qwen-3-", "qwen2_5"},
+    {"qwen3-", "qwen3"},
+    {"qwen-3-", "qwen3"},
     {"mistral-nemo-", "mistral_nemo"},
     {"open-mistral-nemo-", "mistral_nemo"},
     {"gemma-3-", "gemma3"},

@@ -1,8 +1,9 @@
 // Which encoding a model uses, after tiktoken's model.py
 // (MODEL_TO_ENCODING and MODEL_PREFIX_TO_ENCODING), extended with current
 // OpenAI models and with the other families llmcalc counts exactly (issue
-// #4: Llama 3, Qwen 2.5 / 3, Mistral Nemo, legacy Claude 2); Claude 3 and
-// later have no public tokenizer and are unknown here on purpose. Dated snapshots
+// #4: Llama 3, Qwen 2.5 / 3, DeepSeek V3 / R1, Mistral Nemo, Gemma 3,
+// legacy Claude 2); Claude 3 and later have no public tokenizer and are
+// unknown here on purpose, as are Gemini ids for now. Dated snapshots
 // ("gpt-4o-2024-08-06") and variants
 // ("gpt-4.1-mini") resolve through the family prefix, fine-tuned ids
 // ("ft:gpt-4o-mini-2024-07-18:org::abc") through their base model, and a

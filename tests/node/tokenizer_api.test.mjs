@@ -16,7 +16,7 @@ test('encodings lists all six with their vocabulary sizes', () => {
   // would otherwise download them all) and load the same way.
   const others = Object.fromEntries(llm.otherEncodings.map((e) => [e.name, e.vocabSize]));
   assert.deepEqual(others, {
-    llama3: 128256, qwen2_5: 151665, deepseek_v3: 128815, mistral_nemo: 131072, gemma3: 262145, claude_legacy: 65000,
+    llama3: 128256, qwen2_5: 151665, qwen3: 151669, deepseek_v3: 128815, mistral_nemo: 131072, gemma3: 262145, claude_legacy: 65000,
   });
 });
 

@@ -168,6 +168,29 @@ TEST(HfVocab, AFileForAnotherPipelineIsRefused) {
                InputError);
 }
 
+TEST(HfVocab, EveryTruncationAndByteFlipIsAnInputErrorOrLoads) {
+  auto spec = tiny_hf_spec(Pattern::kCl100k, 259);  // 256 bytes, ab, abc, <s>
+  std::string file =
+      testing::tiny_hf_file(spec, {"ab", "abc"}, {{"a", "b"}, {"ab", "c"}}, {{"<s>", true}});
+  auto load = [&](const std::string& bytes) {
+    Encoding enc(spec, reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+    return enc.count("abc abd", SpecialPolicy{true, {}, false});
+  };
+  EXPECT_EQ(load(file), 4u);  // "abc", then " abd" as " ", "ab", "d"
+  for (std::size_t len = 0; len < file.size(); ++len) {
+    EXPECT_THROW(load(file.substr(0, len)), InputError) << len;
+  }
+  // A flipped byte is either refused or loads a different, still safe, vocabulary.
+  for (std::size_t i = 0; i < file.size(); ++i) {
+    std::string bad = file;
+    bad[i] = static_cast<char>(bad[i] ^ 0x5A);
+    try {
+      load(bad);
+    } catch (const InputError&) {
+    }
+  }
+}
+
 std::vector<std::string> split(Pattern p, const std::string& text) {
   std::vector<std::string> out;
   const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());

@@ -37,7 +37,8 @@ TEST(Models, OtherFamiliesWithAnExactTokenizer) {
   EXPECT_EQ(encoding_for_model("llama-3.3-70b-versatile"), "llama3");
   EXPECT_EQ(encoding_for_model("llama3-8b-8192"), "llama3");
   EXPECT_EQ(encoding_for_model("Qwen/Qwen2.5-72B-Instruct"), "qwen2_5");
-  EXPECT_EQ(encoding_for_model("qwen3-235b-a22b"), "qwen2_5");
+  EXPECT_EQ(encoding_for_model("qwen3-235b-a22b"), "qwen3");
+  EXPECT_EQ(encoding_for_model("qwq-32b"), "qwen2_5");
   EXPECT_EQ(encoding_for_model("mistral-nemo"), "mistral_nemo");
   EXPECT_EQ(encoding_for_model("google/gemma-3-27b-it"), "gemma3");
   EXPECT_EQ(encoding_for_model("deepseek-ai/DeepSeek-V3"), "deepseek_v3");
