@@ -4,8 +4,8 @@
 // Vite (rolldown, minified, production) as a one-page app, with no asset
 // inlining; every emitted file a page needs is counted raw, gzip -9 and
 // brotli -q 11. Files emitted but fetched only on demand for *other* data
-// (our other vocabularies and the price catalog, which Vite emits because
-// js/assets.js names them) are left out.
+// (our other vocabularies, OpenAI's and the other families', and the price
+// catalog, which Vite emits because js/assets.js names them) are left out.
 // tiktoken is the exception: its browser entry imports a .wasm as an ES
 // module, which Vite cannot bundle without a plugin, so its published
 // files are measured instead: lite/tiktoken_bg.wasm + lite/tiktoken_bg.js
@@ -40,8 +40,8 @@ globalThis.count = (t) => enc.count(t);`,
 
 const TIKTOKEN_FILES = ['lite/tiktoken_bg.wasm', 'lite/tiktoken_bg.js', 'lite/tiktoken.js', 'encoders/o200k_base.json'];
 
-/** Files that are other data, fetched only when asked for. */
-const ON_DEMAND_OTHER = /(r50k_base|p50k_base|cl100k_base|catalog)[^/]*$/;
+/** Other data, fetched only when asked for: every vocabulary but o200k_base's, and the catalog. */
+const isOnDemandOther = (file) => /catalog[^/]*$/.test(file) || (/\.bin$/.test(file) && !/(^|\/)o200k_base[^/]*$/.test(file));
 
 function sizes(bytes) {
   return {
@@ -94,7 +94,7 @@ async function bundle(library, workDir, jsDir) {
   const files = [];
   for (const path of (await listFiles(out)).sort()) {
     const name = relative(out, path);
-    if (name.endsWith('.html') || name.endsWith('.map') || ON_DEMAND_OTHER.test(name)) continue;
+    if (name.endsWith('.html') || name.endsWith('.map') || isOnDemandOther(name)) continue;
     files.push({ name, ...sizes(await readFile(path)) });
   }
   return total(files);
