@@ -1,11 +1,12 @@
 // The static multi-page site. Every web/**/index.html is a page; the shared
 // shell (head, header, footer) is filled in by html-shell-plugin.js.
 import { defineConfig } from 'vite';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { htmlShell } from './src/shell/html-shell-plugin.js';
 import { serviceWorker } from './src/shell/service-worker-plugin.js';
+import { UNSERVED_VOCABULARIES } from './unserved-vocabularies.js';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const skip = new Set(['dist', 'public', 'src', 'node_modules']);
@@ -34,6 +35,22 @@ const isWidgetChunk = (chunk) => {
   return code.length > 0 && code.every((id) => id.startsWith(WIDGETS_DIR));
 };
 
+// Leaves the unserved vocabularies (unserved-vocabularies.js) out of the
+// build; js/assets.js names them, so Vite emits them like the others.
+function leaveOutUnserved() {
+  const unserved = new RegExp(`^(${UNSERVED_VOCABULARIES.join('|')})-[\\w-]+\\.bin$`);
+  let outDir;
+  return {
+    name: 'llmcalc-leave-out-unserved',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir, config.build.assetsDir);
+    },
+    closeBundle() {
+      for (const f of readdirSync(outDir)) if (unserved.test(f)) rmSync(join(outDir, f));
+    },
+  };
+}
+
 export default defineConfig({
   root,
   // Relative asset URLs: the same build works at / and under GitHub Pages'
@@ -46,7 +63,10 @@ export default defineConfig({
       { find: /^llmcalc$/, replacement: resolve(root, '../js/browser.js') },
     ],
   },
-  plugins: [htmlShell({ root }), serviceWorker()],
+  plugins: [htmlShell({ root }), serviceWorker(), leaveOutUnserved()],
+  // js/assets.js reads it: those encodings are not offered, and the core
+  // counts their models' text as an estimate.
+  define: { __LLMCALC_UNSERVED_VOCABULARIES__: JSON.stringify(UNSERVED_VOCABULARIES) },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "catalog/catalog.h"
 
@@ -20,5 +21,11 @@ struct TokenCounting {
 };
 
 TokenCounting token_counting(const Model& model);
+
+// Encodings the host cannot load (the site leaves out vocabularies whose
+// terms it cannot meet yet: web/unserved-vocabularies.js). Their models
+// are counted with o200k_base, an estimate whose note says why. Empty by
+// default; the last call wins.
+void set_unavailable_encodings(std::vector<std::string> names);
 
 }  // namespace llmcalc

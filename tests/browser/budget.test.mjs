@@ -170,6 +170,15 @@ test('bad input: the core\'s message at the field, never NaN, work kept', async 
   await page.context().close();
 });
 
+test('a model whose tokenizer the site does not serve is counted as a labelled estimate', async () => {
+  // llama3 runs in the CLI and the Node API, but the site leaves its
+  // vocabulary out (web/unserved-vocabularies.js).
+  const page = await openPage(DESKTOP, '?models=together:meta-llama/Llama-3.3-70B-Instruct-Turbo');
+  await page.waitForFunction(() => /not served here/.test(document.querySelector('[data-budget-results]').textContent));
+  assert.match(await page.textContent('[data-budget-results]'), /Estimate: meta-llama\/Llama-3\.3-70B-Instruct-Turbo uses the llama3 tokenizer, whose vocabulary is not served here \(its license terms\)/);
+  await page.context().close();
+});
+
 test('the link restores the inputs; phone and dark screenshots', async () => {
   const query = '?models=openai:gpt-4o-mini,anthropic:claude-haiku-4-5&history=50,000&output=8000';
   const page = await openPage(PHONE, query, { colorScheme: 'dark' });

@@ -5,7 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { get_encoding } from 'tiktoken';
+import { readdirSync } from 'node:fs';
 import { loadTokenizer } from 'llmcalc/tokenizer';
+import { UNSERVED_VOCABULARIES } from '../../web/unserved-vocabularies.js';
 import { startSite, axeViolations, SCREENSHOTS, DESKTOP, PHONE } from './browser.mjs';
 
 let site;
@@ -153,7 +155,9 @@ test('other families: downloaded only when asked, each count exact, Claude 3+ a 
   await typeAndWait(page, SAMPLE);
   assert.equal(await page.isHidden('[data-families]'), true);
   const tk = await loadTokenizer();
-  const others = tk.otherEncodings;
+  // The site leaves out the vocabularies whose terms it does not meet yet.
+  const others = tk.otherEncodings.filter((e) => !UNSERVED_VOCABULARIES.includes(e.vocabulary));
+  assert.ok(others.length >= 4 && others.length < tk.otherEncodings.length);
   assert.deepEqual(others.map((e) => e.name).filter((n) => vocabularies.includes(n)), [], 'a family vocabulary was fetched unasked');
 
   await page.check('#families');
@@ -172,6 +176,7 @@ test('other families: downloaded only when asked, each count exact, Claude 3+ a 
     assert.equal(cells[2], 'exact', e.name);
     assert.equal(cells[4], e.vocabSize.toLocaleString('en-US'), e.name);
   }
+  assert.equal(await page.locator('[data-families-table] tbody tr').count(), others.length + 1);
   const o200k = reference('o200k_base', SAMPLE);
   const claude = await page.locator('[data-families-table] tbody tr', { has: page.locator('th:text-is("Claude 3 and later")') }).locator('td').allTextContents();
   assert.equal(claude[0], `${Math.min(o200k, ...expected)}–${Math.max(o200k, ...expected)}`);
@@ -179,11 +184,15 @@ test('other families: downloaded only when asked, each count exact, Claude 3+ a 
   assert.match(await page.textContent('[data-claude-note]'), /no count here is exact.*count_tokens/);
   assert.deepEqual(await axeViolations(page), []);
 
-  // A family's tokenizer can be chosen for the token view.
-  await page.selectOption('#model', 'encoding:llama3');
-  await page.waitForFunction(() => /llama3 · exact/.test(document.querySelector('[data-out="tokens-sub"]').textContent)
+  // A family's tokenizer can be chosen for the token view; the unserved are not offered.
+  await page.selectOption('#model', 'encoding:qwen2_5');
+  await page.waitForFunction(() => /qwen2_5 · exact/.test(document.querySelector('[data-out="tokens-sub"]').textContent)
     && !document.querySelector('[data-results]').hasAttribute('data-pending'));
-  assert.equal(await page.textContent('[data-view-encoding]'), '(llama3)');
+  assert.equal(await page.textContent('[data-view-encoding]'), '(qwen2_5)');
+  for (const name of UNSERVED_VOCABULARIES) {
+    assert.equal(await page.locator(`#model option[value="encoding:${name}"]`).count(), 0, name);
+    assert.deepEqual(readdirSync(`${process.env.LLMCALC_SITE_DIR ?? 'web/dist'}/assets`).filter((f) => f.startsWith(`${name}-`)), [], `${name} is in the build`);
+  }
   await page.screenshot({ path: `${SCREENSHOTS}/token-counter-families.png`, fullPage: true });
   await page.close();
 });

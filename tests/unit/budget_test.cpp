@@ -214,5 +214,22 @@ TEST(TokenCounting, OnlyOpenAiEncodingsAreExact) {
   EXPECT_NE(token_counting(claude).note.find("gemma3"), std::string::npos);
 }
 
+TEST(TokenCounting, AnEncodingTheHostCannotLoadBecomesALabelledEstimate) {
+  Catalog c = load_catalog(testing::tiny_catalog());
+  Model llama = *c.find("a-chat");
+  llama.id = "meta-llama/Llama-3.3-70B-Instruct-Turbo";
+  llama.tokenizer = "llama3";
+  ASSERT_EQ(token_counting(llama).encoding, "llama3");
+  EXPECT_TRUE(token_counting(llama).exact);
+  set_unavailable_encodings({"llama3", "gemma3"});
+  TokenCounting served_elsewhere = token_counting(llama);
+  set_unavailable_encodings({});
+  EXPECT_EQ(served_elsewhere.encoding, "o200k_base");
+  EXPECT_FALSE(served_elsewhere.exact);
+  EXPECT_NE(served_elsewhere.note.find("not served here"), std::string::npos);
+  EXPECT_TRUE(token_counting(*c.find("a-chat")).exact);  // OpenAI encodings are unaffected
+  EXPECT_TRUE(token_counting(llama).exact);
+}
+
 }  // namespace
 }  // namespace llmcalc::budget
