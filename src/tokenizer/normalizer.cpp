@@ -4,6 +4,7 @@
 
 #include "tokenizer/normalization_tables.h"
 #include "tokenizer/utf8.h"
+#include "util/utf8_append.h"
 
 namespace llmcalc::tokenizer {
 namespace {
@@ -99,21 +100,9 @@ std::uint32_t compose(std::uint32_t a, std::uint32_t b) {
 
 void put_utf8(std::string& out, std::uint32_t cp) {
   if (cp >= kRawByte) {
-    out += static_cast<char>(cp & 0xFF);
-  } else if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
+    out += static_cast<char>(cp & 0xFF);  // an invalid byte, passed through
   } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
+    append_utf8(out, cp);
   }
 }
 
