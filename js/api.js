@@ -6,7 +6,6 @@ import { createFormatApi } from './format.js';
 import { createJsonToolsApi } from './json_tools.js';
 
 import { createTokenizerApi } from './tokenizer.js';
-import { UNSERVED_VOCABULARIES } from './unserved.js';
 
 export class LlmcalcError extends Error {
   /** @param {string} message @param {string} [field] the input at fault */
@@ -72,8 +71,6 @@ export function callText(fn, argument) {
  *   file (vocabulary) by name; browsers fetch, Node reads the file.
  */
 export function createApi(module, loadAsset) {
-  // Models whose tokenizer this build does not serve are counted as estimates.
-  if (UNSERVED_VOCABULARIES.length) module.setUnavailableEncodings(UNSERVED_VOCABULARIES.join('\n'));
   const now = () => new Date().toISOString();
   // The catalog is fetched once, on first use; a failed fetch may be retried.
   let catalog;

@@ -4,7 +4,6 @@
 // per-token objects, and count() builds no array at all.
 import { LlmcalcError, callJson, need, toCoreJson } from './api.js';
 import { createFormatApi } from './format.js';
-import { UNSERVED_VOCABULARIES } from './unserved.js';
 
 const encoder = new TextEncoder();
 // Invalid sequences become U+FFFD, like tiktoken's errors="replace"; a
@@ -124,7 +123,7 @@ export function createTokenizerApi(module, loadAsset) {
   // so that a page counting with every encoding does not fetch their
   // multi-megabyte vocabularies.
   const encodings = all.filter((e) => e.family === 'OpenAI');
-  const otherEncodings = all.filter((e) => e.family !== 'OpenAI' && !UNSERVED_VOCABULARIES.includes(e.vocabulary));
+  const otherEncodings = all.filter((e) => e.family !== 'OpenAI');
   const loading = new Map();
 
   function encodingForModel(model) {
@@ -140,11 +139,6 @@ export function createTokenizerApi(module, loadAsset) {
       if (!info) {
         const known = all.map((e) => e.name).join(', ');
         return Promise.reject(new LlmcalcError(`Unknown encoding '${name}'. Known encodings: ${known}.`, 'encoding'));
-      }
-      if (UNSERVED_VOCABULARIES.includes(info.vocabulary)) {
-        return Promise.reject(
-          new LlmcalcError(`The ${name} vocabulary is not served on this site: its license terms ask for more than the site shows yet (see About).`, 'encoding'),
-        );
       }
       const promise = (async () => {
         if (!module.hasVocabulary(info.vocabulary)) {

@@ -5,10 +5,8 @@
 #include <emscripten/bind.h>
 
 #include <string>
-#include <vector>
 
 #include "catalog/catalog_json.h"
-#include "catalog/model_tokenizer.h"
 #include "cost/price_json.h"
 #include "util/json_call.h"
 
@@ -30,23 +28,9 @@ std::string price(const std::string& input) {
   return llmcalc::json_call(input, llmcalc::price_api);
 }
 
-// Newline-separated encoding names the page cannot load (js/assets.js).
-void set_unavailable_encodings(const std::string& names) {
-  std::vector<std::string> list;
-  std::size_t start = 0;
-  while (start < names.size()) {
-    std::size_t end = names.find('\n', start);
-    if (end == std::string::npos) end = names.size();
-    if (end > start) list.push_back(names.substr(start, end - start));
-    start = end + 1;
-  }
-  llmcalc::set_unavailable_encodings(std::move(list));
-}
-
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(catalog) {
-  emscripten::function("setUnavailableEncodings", &set_unavailable_encodings);
   emscripten::function("loadCatalog", &load_catalog);
   emscripten::function("listModels", &list_models);
   emscripten::function("findModel", &find_model);

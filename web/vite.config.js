@@ -1,12 +1,11 @@
 // The static multi-page site. Every web/**/index.html is a page; the shared
 // shell (head, header, footer) is filled in by html-shell-plugin.js.
 import { defineConfig } from 'vite';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { htmlShell } from './src/shell/html-shell-plugin.js';
 import { serviceWorker } from './src/shell/service-worker-plugin.js';
-import { UNSERVED_VOCABULARIES } from './unserved-vocabularies.js';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const skip = new Set(['dist', 'public', 'src', 'node_modules']);
@@ -35,18 +34,18 @@ const isWidgetChunk = (chunk) => {
   return code.length > 0 && code.every((id) => id.startsWith(WIDGETS_DIR));
 };
 
-// Leaves the unserved vocabularies (unserved-vocabularies.js) out of the
-// build; js/assets.js names them, so Vite emits them like the others.
-function leaveOutUnserved() {
-  const unserved = new RegExp(`^(${UNSERVED_VOCABULARIES.join('|')})-[\\w-]+\\.bin$`);
-  let outDir;
+// NOTICE and the model licenses it points to (../licenses) travel with the
+// vocabularies: the Llama 3 and Gemma terms ask for a copy of each agreement
+// and a "Notice" text file beside the files they cover.
+function shipLicenses() {
+  const licenses = resolve(root, '../licenses');
   return {
-    name: 'llmcalc-leave-out-unserved',
-    configResolved(config) {
-      outDir = resolve(config.root, config.build.outDir, config.build.assetsDir);
-    },
-    closeBundle() {
-      for (const f of readdirSync(outDir)) if (unserved.test(f)) rmSync(join(outDir, f));
+    name: 'llmcalc-ship-licenses',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'NOTICE.txt', source: readFileSync(resolve(root, '../NOTICE')) });
+      for (const f of readdirSync(licenses)) {
+        this.emitFile({ type: 'asset', fileName: `licenses/${f}`, source: readFileSync(join(licenses, f)) });
+      }
     },
   };
 }
@@ -63,10 +62,7 @@ export default defineConfig({
       { find: /^llmcalc$/, replacement: resolve(root, '../js/browser.js') },
     ],
   },
-  plugins: [htmlShell({ root }), serviceWorker(), leaveOutUnserved()],
-  // js/assets.js reads it: those encodings are not offered, and the core
-  // counts their models' text as an estimate.
-  define: { __LLMCALC_UNSERVED_VOCABULARIES__: JSON.stringify(UNSERVED_VOCABULARIES) },
+  plugins: [htmlShell({ root }), serviceWorker(), shipLicenses()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,8 +1,5 @@
 #include "catalog/model_tokenizer.h"
 
-#include <algorithm>
-#include <utility>
-
 #include "tokenizer/encoding_spec.h"
 #include "tokenizer/models.h"
 #include "util/input_error.h"
@@ -23,29 +20,9 @@ std::string exact_by_id(const Model& model) {
   }
 }
 
-std::vector<std::string>& unavailable() {
-  static std::vector<std::string> names;
-  return names;
-}
-
-bool is_unavailable(const std::string& name) {
-  return std::find(unavailable().begin(), unavailable().end(), name) != unavailable().end();
-}
-
 constexpr const char* kProxy = "o200k_base";
 
-// The exact encoding, unless the host cannot load it.
-TokenCounting exact_or_proxy(const Model& model, const std::string& name) {
-  if (!is_unavailable(name)) return {name, true, ""};
-  return {kProxy, false,
-          model.id + " uses the " + name +
-              " tokenizer, whose vocabulary is not served here (its license terms); its text "
-              "is counted with o200k_base, an estimate."};
-}
-
 }  // namespace
-
-void set_unavailable_encodings(std::vector<std::string> names) { unavailable() = std::move(names); }
 
 TokenCounting token_counting(const Model& model) {
   const std::string family = model.tokenizer.value_or("");
@@ -53,10 +30,10 @@ TokenCounting token_counting(const Model& model) {
     if (spec.name == family && !spec.from_file) return {family, true, ""};
   }
   if (family != "claude-estimate") {
-    if (std::string name = exact_by_id(model); !name.empty()) return exact_or_proxy(model, name);
+    if (std::string name = exact_by_id(model); !name.empty()) return {name, true, ""};
   } else if (std::string name = exact_by_id(model); name == "claude_legacy") {
     // Claude 2 and Instant 1: the legacy tokenizer is theirs.
-    return exact_or_proxy(model, name);
+    return {name, true, ""};
   }
   if (family.empty()) {
     return {kProxy, false,

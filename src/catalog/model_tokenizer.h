@@ -8,24 +8,17 @@
 #pragma once
 
 #include <string>
-#include <vector>
 
 #include "catalog/catalog.h"
 
 namespace llmcalc {
 
 struct TokenCounting {
-  std::string encoding;  // an OpenAI encoding name llmcalc can load
+  std::string encoding;  // an encoding name llmcalc can load
   bool exact = false;
   std::string note;  // why it is an estimate; empty when exact
 };
 
 TokenCounting token_counting(const Model& model);
-
-// Encodings the host cannot load (the site leaves out vocabularies whose
-// terms it cannot meet yet: web/unserved-vocabularies.js). Their models
-// are counted with o200k_base, an estimate whose note says why. Empty by
-// default; the last call wins.
-void set_unavailable_encodings(std::vector<std::string> names);
 
 }  // namespace llmcalc

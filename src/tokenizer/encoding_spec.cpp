@@ -85,7 +85,7 @@ std::vector<EncodingSpec> make_specs() {
                             "DeepSeek V3 / R1"));
   // Gemma 3; Google's SDK counts Gemini 2.x and 3 models locally with it.
   EncodingSpec gemma = file_spec("gemma3", Pattern::kMetaspace, 262145, Normalizer::kNone, false,
-                                 "Gemma 3 (Gemini's local count)");
+                                 "Gemma 3 (Gemini 2.0, 2.5, 3 preview)");
   gemma.byte_fallback = true;
   specs.push_back(std::move(gemma));
   specs.push_back(file_spec("claude_legacy", Pattern::kR50k, 65000, Normalizer::kNfkcWhole, true,

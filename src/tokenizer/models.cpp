@@ -87,6 +87,20 @@ const Entry kModels[] = {
     {"deepseek-r1-0528", "deepseek_v3"},
     {"mistral-nemo", "mistral_nemo"},
     {"open-mistral-nemo", "mistral_nemo"},
+    // Gemini: the models Google's SDK counts locally with the Gemma 3
+    // tokenizer (googleapis/python-genai, _local_tokenizer_loader.py). Later
+    // Gemini models use Gemma 4's, Gemini 1.x none that is published.
+    {"gemini-2.0-flash", "gemma3"},
+    {"gemini-2.0-flash-001", "gemma3"},
+    {"gemini-2.0-flash-lite", "gemma3"},
+    {"gemini-2.0-flash-lite-001", "gemma3"},
+    {"gemini-2.5-pro", "gemma3"},
+    {"gemini-2.5-flash", "gemma3"},
+    {"gemini-2.5-flash-lite", "gemma3"},
+    {"gemini-2.5-flash-preview", "gemma3"},
+    {"gemini-live-2.5-flash", "gemma3"},
+    {"gemini-3-pro-preview", "gemma3"},
+    {"gemini-3-flash-preview", "gemma3"},
 };
 
 // Family prefixes, longest first where one is a prefix of another.
@@ -121,6 +135,10 @@ const Entry kPrefixes[] = {
     {"qwen-3-", "qwen3"},
     {"mistral-nemo-", "mistral_nemo"},
     {"open-mistral-nemo-", "mistral_nemo"},
+    {"gemini-2.5-pro-preview-", "gemma3"},
+    {"gemini-2.5-pro-exp-", "gemma3"},
+    {"gemini-2.5-flash-preview-", "gemma3"},
+    {"gemini-2.5-flash-lite-preview-", "gemma3"},
     {"gemma-3-", "gemma3"},
     {"gemma3-", "gemma3"},
     {"claude-2.", "claude_legacy"},

@@ -96,12 +96,16 @@ test('pasted text is counted with each model\'s tokenizer; estimates say so', as
   await page.fill('#system_text', text);
   const o200k = await llm.loadEncoding('o200k_base');
   const tokens = o200k.count(text, { disallowedSpecial: [] });
+  // Gemini 2.5 Flash: Gemma 3's tokenizer, as Google's SDK counts it.
+  const gemma = (await llm.loadEncoding('gemma3')).count(text, { disallowedSpecial: [] });
+  const counts = [tokens, tokens, gemma];
   const sections = { ...DEFAULT_SECTIONS, system: 0 };
-  const r = llm.budget({ sections, models: DEFAULT_MODELS.map((model) => ({ model, sections: { system: tokens } })) });
+  const r = llm.budget({ sections, models: DEFAULT_MODELS.map((model, i) => ({ model, sections: { system: counts[i] } })) });
   await waitForTotals(page, r.models.map((m) => llm.format.count(m.total_tokens)));
   const rows = await tableRows(page);
-  assert.deepEqual(rows[0].slice(1), [tokens, tokens, tokens].map((n) => llm.format.count(n)));
-  assert.equal(await page.textContent('[data-count="system"]'), `${llm.format.count(tokens)} tokens with o200k_base`);
+  assert.deepEqual(rows[0].slice(1), counts.map((n) => llm.format.count(n)));
+  const both = `${llm.format.count(tokens)} tokens with o200k_base · ${llm.format.count(gemma)} with gemma3`;
+  assert.equal(await page.textContent('[data-count="system"]'), both);
   // Pasted text stays out of the link.
   assert.ok(!page.url().includes('careful'), page.url());
   assert.match(page.url(), /system_mode=text/);
@@ -113,7 +117,7 @@ test('pasted text is counted with each model\'s tokenizer; estimates say so', as
   await page.waitForFunction(() => /cl100k_base/.test(document.querySelector('[data-count="system"]').textContent));
   assert.equal(
     await page.textContent('[data-count="system"]'),
-    `${llm.format.count(tokens)} tokens with o200k_base · ${llm.format.count(cl100k.count(text, { disallowedSpecial: [] }))} with cl100k_base`,
+    `${both} · ${llm.format.count(cl100k.count(text, { disallowedSpecial: [] }))} with cl100k_base`,
   );
   assert.match(await page.textContent('.budget-model:nth-child(4)'), /Text counted exactly with cl100k_base/);
   await page.screenshot({ path: `${SCREENSHOTS}/budget-text-desktop.png`, fullPage: true });
@@ -170,12 +174,12 @@ test('bad input: the core\'s message at the field, never NaN, work kept', async 
   await page.context().close();
 });
 
-test('a model whose tokenizer the site does not serve is counted as a labelled estimate', async () => {
-  // llama3 runs in the CLI and the Node API, but the site leaves its
-  // vocabulary out (web/unserved-vocabularies.js).
-  const page = await openPage(DESKTOP, '?models=together:meta-llama/Llama-3.3-70B-Instruct-Turbo');
-  await page.waitForFunction(() => /not served here/.test(document.querySelector('[data-budget-results]').textContent));
-  assert.match(await page.textContent('[data-budget-results]'), /Estimate: meta-llama\/Llama-3\.3-70B-Instruct-Turbo uses the llama3 tokenizer, whose vocabulary is not served here \(its license terms\)/);
+test('Llama 3 and Gemini 2.5 are counted with their own tokenizers; Gemini 3.5 as a labelled estimate', async () => {
+  const page = await openPage(DESKTOP, '?models=together:meta-llama/Llama-3.3-70B-Instruct-Turbo,google:gemini-2.5-pro,google:gemini-3.5-flash');
+  await page.waitForFunction(() => /gemma4/.test(document.querySelector('[data-budget-results]').textContent), null, { timeout: 60000 });
+  const results = await page.textContent('[data-budget-results]');
+  assert.match(results, /Estimate: gemini-3\.5-flash uses the gemma4 tokenizer, which llmcalc cannot run yet/);
+  assert.doesNotMatch(results, /Estimate: (meta-llama|gemini-2\.5)/);
   await page.context().close();
 });
 

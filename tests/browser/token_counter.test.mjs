@@ -5,9 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { get_encoding } from 'tiktoken';
-import { readdirSync } from 'node:fs';
 import { loadTokenizer } from 'llmcalc/tokenizer';
-import { UNSERVED_VOCABULARIES } from '../../web/unserved-vocabularies.js';
 import { startSite, axeViolations, SCREENSHOTS, DESKTOP, PHONE } from './browser.mjs';
 
 let site;
@@ -155,9 +153,8 @@ test('other families: downloaded only when asked, each count exact, Claude 3+ a 
   await typeAndWait(page, SAMPLE);
   assert.equal(await page.isHidden('[data-families]'), true);
   const tk = await loadTokenizer();
-  // The site leaves out the vocabularies whose terms it does not meet yet.
-  const others = tk.otherEncodings.filter((e) => !UNSERVED_VOCABULARIES.includes(e.vocabulary));
-  assert.ok(others.length >= 4 && others.length < tk.otherEncodings.length);
+  const others = tk.otherEncodings;
+  assert.deepEqual(others.map((e) => e.vocabulary).sort(), ['claude_legacy', 'deepseek_v3', 'gemma3', 'llama3', 'mistral_nemo', 'qwen2_5', 'qwen3']);
   assert.deepEqual(others.map((e) => e.name).filter((n) => vocabularies.includes(n)), [], 'a family vocabulary was fetched unasked');
 
   await page.check('#families');
@@ -184,15 +181,23 @@ test('other families: downloaded only when asked, each count exact, Claude 3+ a 
   assert.match(await page.textContent('[data-claude-note]'), /no count here is exact.*count_tokens/);
   assert.deepEqual(await axeViolations(page), []);
 
-  // A family's tokenizer can be chosen for the token view; the unserved are not offered.
+  // The notices the Llama 3 and Gemma terms ask for, beside their counts.
+  assert.match((await page.textContent('[data-model-terms]')).replace(/\s+/g, ' '), /Built with Meta Llama 3\. Gemma is provided under and subject to the Gemma Terms of Use/);
+  assert.match(await page.textContent('[data-families-table]'), /Gemma 3 \(Gemini 2\.0, 2\.5, 3 preview\)/);
+
+  // A family's tokenizer can be chosen for the token view.
   await page.selectOption('#model', 'encoding:qwen2_5');
   await page.waitForFunction(() => /qwen2_5 · exact/.test(document.querySelector('[data-out="tokens-sub"]').textContent)
     && !document.querySelector('[data-results]').hasAttribute('data-pending'));
   assert.equal(await page.textContent('[data-view-encoding]'), '(qwen2_5)');
-  for (const name of UNSERVED_VOCABULARIES) {
-    assert.equal(await page.locator(`#model option[value="encoding:${name}"]`).count(), 0, name);
-    assert.deepEqual(readdirSync(`${process.env.LLMCALC_SITE_DIR ?? 'web/dist'}/assets`).filter((f) => f.startsWith(`${name}-`)), [], `${name} is in the build`);
-  }
+  // A Gemini model is counted with Gemma 3, exactly, and priced from the catalog.
+  await page.selectOption('#model', 'gemini-2.5-pro');
+  await page.waitForFunction(() => /^gemma3 · exact/.test(document.querySelector('[data-out="tokens-sub"]').textContent)
+    && !document.querySelector('[data-results]').hasAttribute('data-pending'));
+  const gemma = (await tk.loadEncoding('gemma3')).count(SAMPLE, { disallowedSpecial: [] });
+  assert.equal(await page.textContent('[data-out="tokens"]'), String(gemma));
+  assert.match(await page.textContent('[data-out="cost-sub"]'), /gemini-2\.5-pro at \$[\d.]+ \/ 1M input/);
+  assert.ok(vocabularies.includes('gemma3') && vocabularies.includes('llama3'));
   await page.screenshot({ path: `${SCREENSHOTS}/token-counter-families.png`, fullPage: true });
   await page.close();
 });

@@ -129,13 +129,16 @@ test('a JSON array on one line (not JSONL) is not_jsonl with a hint', () => {
   assert.match(result.errors[0].message, /jq -c/);
 });
 
-test('a catalog model OpenAI does not tokenize is counted with o200k_base and called an estimate', () => {
+test('a Gemini model is counted with Gemma 3, one with no local tokenizer with o200k_base, both called estimates', () => {
   const path = join(dir, 'gemini.jsonl');
   writeFileSync(path, `${good}\n`.repeat(40));
   const gemini = JSON.parse(run([path, '--model', 'gemini-2.5-flash', '--json']).stdout);
+  const later = JSON.parse(run([path, '--model', 'gemini-3.5-flash', '--json']).stdout);
   const openai = JSON.parse(run([path, '--model', 'gpt-4.1-mini', '--json']).stdout);
-  assert.equal(gemini.tokens.total, openai.tokens.total);
-  assert.ok(gemini.notes.some((n) => /gemini-2\.5-flash .*o200k_base, an estimate/.test(n)), gemini.notes.join(' | '));
+  // Google's SDK counts 2.5 Flash with Gemma 3; the chat framing is OpenAI's, hence an estimate.
+  assert.ok(gemini.notes.some((n) => /counted with gemma3 .*an estimate/.test(n)), gemini.notes.join(' | '));
+  assert.equal(later.tokens.total, openai.tokens.total);
+  assert.ok(later.notes.some((n) => /gemini-3\.5-flash uses the gemma4 tokenizer.*o200k_base, an estimate/.test(n)), later.notes.join(' | '));
   assert.ok(!openai.notes.some((n) => /uses the .* tokenizer/.test(n)), openai.notes.join(' | '));
   // Vertex AI's price for 2.5 Flash ($5 per 1M), from the catalog.
   assert.equal(gemini.training_cost_usd, (gemini.billed_tokens * 5) / 1e6);

@@ -69,7 +69,11 @@ test('tokenizers follow the encoding table', () => {
   assert.equal(tok('openai:gpt-4o'), 'o200k_base');
   assert.equal(tok('openai:gpt-4'), 'cl100k_base');
   assert.equal(tok('openai:text-embedding-3-small'), 'cl100k_base');
+  // Gemini: Gemma 3 for the models Google's SDK counts with it, Gemma 4 later, none for 1.x.
   assert.equal(tok('google:gemini-2.5-pro'), 'gemma3');
+  assert.equal(tok('google:gemini-3-pro-preview'), 'gemma3');
+  assert.equal(tok('google:gemini-3.5-flash'), 'gemma4');
+  assert.equal(tok('google:gemini-1.5-pro'), null);
   assert.equal(tok('anthropic:claude-sonnet-4-5'), 'claude-estimate');
   assert.equal(tok('deepseek:deepseek-chat'), 'deepseek_v3');
   assert.equal(tok('mistral:mistral-embed'), 'mistral');

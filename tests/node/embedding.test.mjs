@@ -75,7 +75,7 @@ test('a count from text: exact with the model\'s encoding, an estimate otherwise
   const o200k = (await llm.loadEncoding('o200k_base')).count(text);
   const estimate = llm.embeddingCost({ model: 'gemini-embedding-001', corpus_tokens: o200k, documents: 1, counted_with: 'o200k_base' });
   assert.equal(estimate.tokens_exact, false);
-  assert.ok(estimate.notes.some((n) => /^The token count is an estimate: gemini-embedding-001 uses the gemma3 tokenizer/.test(n)));
+  assert.ok(estimate.notes.some((n) => /^The token count is an estimate: llmcalc has no tokenizer for gemini-embedding-001, so the text was counted with o200k_base/.test(n)));
 });
 
 test('bad input throws LlmcalcError naming the field, never NaN or Infinity', () => {

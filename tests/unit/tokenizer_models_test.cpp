@@ -41,6 +41,16 @@ TEST(Models, OtherFamiliesWithAnExactTokenizer) {
   EXPECT_EQ(encoding_for_model("qwq-32b"), "qwen2_5");
   EXPECT_EQ(encoding_for_model("mistral-nemo"), "mistral_nemo");
   EXPECT_EQ(encoding_for_model("google/gemma-3-27b-it"), "gemma3");
+  // Gemini: the ids Google's SDK counts locally with Gemma 3 (2.0, 2.5, 3 preview).
+  for (const char* id : {"gemini-2.0-flash", "gemini-2.5-pro", "gemini-2.5-flash-lite",
+                         "gemini-2.5-flash-preview-05-20", "gemini-3-pro-preview"}) {
+    EXPECT_EQ(encoding_for_model(id), "gemma3") << id;
+  }
+  // Gemini 1.x has no published tokenizer, later models use Gemma 4's; the
+  // image and speech variants are not in Google's list.
+  for (const char* id : {"gemini-1.5-pro", "gemini-3.5-flash", "gemini-2.5-flash-tts"}) {
+    EXPECT_THROW(encoding_for_model(id), InputError) << id;
+  }
   EXPECT_EQ(encoding_for_model("deepseek-ai/DeepSeek-V3"), "deepseek_v3");
   EXPECT_EQ(encoding_for_model("deepseek-r1-0528"), "deepseek_v3");
   EXPECT_THROW(encoding_for_model("deepseek-r1-distill-llama-70b"), InputError);

@@ -1,12 +1,16 @@
 // The about page: the catalog's date and sources come from the catalog
-// itself, the licenses from the repository's NOTICE file (bundled as text
-// at build time), so neither can drift from what ships.
+// itself, the licenses from the repository's NOTICE file and licenses/
+// (bundled as text at build time), so neither can drift from what ships.
 import '../src/styles/tool.css';
 import './about.css';
 import notice from '../../NOTICE?raw';
+import llamaLicense from '../../licenses/Meta-Llama-3-Community-License.txt?raw';
+import gemmaTerms from '../../licenses/Gemma-Terms-of-Use.md?raw';
 import { loadLlmcalc } from 'llmcalc';
 
 document.querySelector('[data-notice]').textContent = notice;
+document.querySelector('[data-license="llama3"]').textContent = llamaLicense;
+document.querySelector('[data-license="gemma"]').textContent = gemmaTerms;
 
 async function main() {
   const summary = document.querySelector('[data-catalog-summary]');

@@ -59,10 +59,17 @@ async function fillModels(core) {
   const add = (group, value, label) => group.append(new Option(label, value));
   const models = document.createElement('optgroup');
   models.label = 'OpenAI models';
+  const gemini = document.createElement('optgroup');
   try {
     llm = await core;
-    for (const { id, encoding } of countableModels(tk, await llm.loadCatalog())) {
+    const catalog = await llm.loadCatalog();
+    for (const { id, encoding } of countableModels(tk, catalog)) {
       add(models, id, id);
+      usedBy.set(encoding, [...(usedBy.get(encoding) ?? []), id]);
+    }
+    gemini.label = 'Gemini models (Gemma 3 tokenizer)';
+    for (const { id, encoding } of countableModels(tk, catalog, 'google')) {
+      add(gemini, id, id);
       usedBy.set(encoding, [...(usedBy.get(encoding) ?? []), id]);
     }
   } catch (e) {
@@ -75,7 +82,7 @@ async function fillModels(core) {
   const other = document.createElement('optgroup');
   other.label = 'Other families';
   for (const e of otherEncodings) add(other, `encoding:${e.name}`, e.name);
-  modelSelect.replaceChildren(models, raw, ...(otherEncodings.length ? [other] : []));
+  modelSelect.replaceChildren(models, ...(gemini.children.length ? [gemini] : []), raw, ...(otherEncodings.length ? [other] : []));
   modelSelect.value = DEFAULT_MODEL;
   if (modelSelect.selectedIndex < 0) modelSelect.selectedIndex = 0;
   // The default as written in the HTML, so the URL leaves it out.
