@@ -41,12 +41,28 @@ function policy(opts) {
   return [flags, allowed];
 }
 
+// Input views up to this size are kept between calls (the core frees only
+// buffers over 16 MiB, wasm/input_buffer.h), so that a short text costs no
+// call to size the buffer.
+const KEEP_VIEW = 1 << 20;
+const NO_OPTIONS = [0, ''];
+
 class Encoding {
   #h;
+  #view = null; // the input buffer's view while it stays valid
+  #allowed = ''; // the allowed special tokens the handle holds
   constructor(handle) {
     this.#h = handle;
     this.name = handle.name();
     this.vocabSize = handle.vocabSize();
+  }
+
+  // Sizes the core's input buffer; a view of it may be kept until the next
+  // resize, which may move it. Memory growth detaches it (length 0).
+  #inputView(n) {
+    const view = need(this.#h.inputView(n), 'text');
+    this.#view = view.length <= KEEP_VIEW ? view : null;
+    return view;
   }
 
   /**
@@ -57,10 +73,12 @@ class Encoding {
    */
   #put(text) {
     if (typeof text !== 'string') throw new LlmcalcError('The text must be a string.', 'text');
-    let { read, written } = encoder.encodeInto(text, need(this.#h.inputView(text.length), 'text'));
+    let view = this.#view;
+    if (!view || view.length === 0 || view.length < text.length) view = this.#inputView(Math.max(text.length, 256));
+    let { read, written } = encoder.encodeInto(text, view);
     if (read < text.length) {
       // inputView() keeps what is written when it grows the buffer.
-      const view = need(this.#h.inputView(written + (text.length - read) * 3), 'text');
+      view = this.#inputView(written + (text.length - read) * 3);
       written += encoder.encodeInto(text.slice(read), view.subarray(written)).written;
     }
     return written;
@@ -68,8 +86,12 @@ class Encoding {
 
   #run(method, text, opts) {
     const len = this.#put(text);
-    const [flags, allowed] = policy(opts);
-    const n = this.#h[method](len, flags, allowed);
+    const [flags, allowed] = opts ? policy(opts) : NO_OPTIONS;
+    if (allowed !== this.#allowed) {
+      this.#h.allowSpecial(allowed);
+      this.#allowed = allowed;
+    }
+    const n = this.#h[method](len, flags);
     if (n < 0) fail(this.#h.error());
     return n;
   }

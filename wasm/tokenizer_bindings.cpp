@@ -67,21 +67,24 @@ class EncodingHandle {
     llmcalc::wasm::release_if_large(bytes_);
   }
 
-  double count(std::size_t len, int flags, const std::string& allowed) {
-    return guard(
-        [&] { return static_cast<double>(enc_->count(text(len), policy_from(flags, allowed))); });
+  // The allowed special-token names (newline-separated) for the calls that
+  // follow: set only when they change, so that a call passes no string.
+  void allowSpecial(const std::string& allowed) { policy_ = policy_from(0, allowed); }
+
+  double count(std::size_t len, int flags) {
+    return guard([&] { return static_cast<double>(enc_->count(text(len), policy(flags))); });
   }
-  double encode(std::size_t len, int flags, const std::string& allowed) {
+  double encode(std::size_t len, int flags) {
     return guard([&] {
       ids_.clear();
-      enc_->encode(text(len), ids_, policy_from(flags, allowed));
+      enc_->encode(text(len), ids_, policy(flags));
       return static_cast<double>(ids_.size());
     });
   }
   // Five columns of n each: ids, byte starts, byte ends, UTF-16 starts, ends.
-  double spans(std::size_t len, int flags, const std::string& allowed) {
+  double spans(std::size_t len, int flags) {
     return guard([&] {
-      auto spans = enc_->spans(text(len), policy_from(flags, allowed));
+      auto spans = enc_->spans(text(len), policy(flags));
       std::size_t n = spans.size();
       ids_.assign(n * 5, 0);
       for (std::size_t i = 0; i < n; ++i) {
@@ -119,6 +122,11 @@ class EncodingHandle {
   }
 
  private:
+  const SpecialPolicy& policy(int flags) {
+    policy_.allow_all = (flags & llmcalc::wasm::kAllowAll) != 0;
+    policy_.others_as_text = (flags & llmcalc::wasm::kOthersAsText) != 0;
+    return policy_;
+  }
   std::string_view text(std::size_t len) const {
     return {reinterpret_cast<const char*>(input_.data()), std::min(len, input_.size())};
   }
@@ -150,6 +158,7 @@ class EncodingHandle {
 
   std::unique_ptr<Encoding> enc_;
   std::string error_;
+  SpecialPolicy policy_;
   std::vector<std::uint8_t> input_;
   std::vector<std::uint32_t> ids_;
   std::string bytes_;
@@ -222,6 +231,7 @@ EMSCRIPTEN_BINDINGS(tokenizer) {
       .function("resultView", &EncodingHandle::resultView)
       .function("bytesView", &EncodingHandle::bytesView)
       .function("release", &EncodingHandle::release)
+      .function("allowSpecial", &EncodingHandle::allowSpecial)
       .function("count", &EncodingHandle::count)
       .function("encode", &EncodingHandle::encode)
       .function("spans", &EncodingHandle::spans)

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { get_encoding } from 'tiktoken';
 import { loadLlmcalc, LlmcalcError } from 'llmcalc';
 
 const llm = await loadLlmcalc();
@@ -88,4 +89,38 @@ test('decode keeps a leading U+FEFF: it is text, not a byte-order mark', async (
   for (const text of ['\uFEFFabc', '\uFEFF', 'a\uFEFF', '\uFEFF\uFEFFx']) {
     assert.equal(enc.decode(enc.encode(text)), text, JSON.stringify(text));
   }
+});
+
+test('nothing carries over between calls: kept input buffers, growth, special-token policies', async () => {
+  // js/tokenizer.js keeps the input view up to 1 MiB and sends the allowed
+  // special tokens only when they change. A stale view would write the text
+  // where the core no longer reads it; the round trip and tiktoken's counts
+  // of the short texts, after the long ones, would show it.
+  const enc = await llm.loadEncoding('cl100k_base');
+  const tiktoken = get_encoding('cl100k_base');
+  const line = 'The café’s menu — 東京 🚀 costs $12.50.\n';
+  // Over 1 MiB (not kept), over 16 MiB of UTF-8 (freed after its call), and
+  // short ones between them.
+  const texts = ['', 'a', line, line.repeat(40), 'x y '.repeat(1 << 19), line, 'é '.repeat(6 << 20), '', line.repeat(3), 'b'];
+  for (const [i, t] of texts.entries()) {
+    assert.equal(enc.decode(enc.encode(t)), t, `text ${i}`);
+    if (t.length < 1e5) assert.equal(enc.count(t), tiktoken.encode(t).length, `text ${i}`);
+  }
+  // The same without the round trip's allocations, which grow memory (and so
+  // detach every view) between calls: counts alone free the big buffer, and
+  // the next text must not go into the freed one.
+  const big = texts[6];
+  const bigCount = enc.count(big);
+  for (const t of [big, line, big, 'b', line.repeat(40)]) {
+    assert.equal(enc.count(t), t === big ? bigCount : tiktoken.encode(t).length);
+  }
+  const special = 'a <|endoftext|> b';
+  const withToken = tiktoken.encode(special, 'all').length; // 4
+  tiktoken.free();
+  assert.equal(enc.count(special, { allowedSpecial: ['<|endoftext|>'] }), withToken);
+  assert.throws(() => enc.count(special), /<\|endoftext\|>/);
+  assert.equal(enc.count(special, { allowedSpecial: 'all' }), withToken);
+  assert.equal(enc.count(special, { disallowedSpecial: [] }), enc.encode(special, { disallowedSpecial: [] }).length);
+  assert.throws(() => enc.count(special, { allowedSpecial: ['<|fim_prefix|>'] }), /<\|endoftext\|>/);
+  assert.equal(enc.count(special, { allowedSpecial: ['<|endoftext|>'] }), withToken);
 });
