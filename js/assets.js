@@ -18,6 +18,9 @@ const urls = {
   'vocab/mistral_nemo.bin': new URL('./vocab/mistral_nemo.bin', import.meta.url),
   'vocab/gemma3.bin': new URL('./vocab/gemma3.bin', import.meta.url),
   'vocab/claude_legacy.bin': new URL('./vocab/claude_legacy.bin', import.meta.url),
+  // The tokenizer-only module's wasm, for a page that compiles it once and
+  // hands the compiled module to its worker (compileTokenizer()).
+  'core/llmcalc_tokenizer.wasm': new URL('./core/llmcalc_tokenizer.wasm', import.meta.url),
   // Model and price catalog (data/catalog/catalog.json, copied here by the wasm build).
   'catalog.json': new URL('./data/catalog.json', import.meta.url),
 };
@@ -49,7 +52,8 @@ export function vocabularyFile(name) {
 /**
  * Wraps an asset loader so that a file can be requested early: prefetch(name)
  * starts loading it now (while the wasm module compiles, say), and the next
- * load(name) takes that result instead of starting again. The early result
+ * load(name) takes that result instead of starting again (provide(name, bytes)
+ * gives it bytes fetched elsewhere). The early result
  * is handed over once, then forgotten, so it is not kept in memory.
  */
 export function earlyLoader(loadNow) {
@@ -60,6 +64,11 @@ export function earlyLoader(loadNow) {
       const promise = loadNow(name);
       promise.catch(() => {}); // reported by load(), if anyone asks for it
       early.set(name, promise);
+    },
+    // Bytes someone else is loading (a page, for its worker): taken as the
+    // file's contents; if they never come, the file is loaded here after all.
+    provide(name, bytes) {
+      early.set(name, Promise.resolve(bytes).then((b) => new Uint8Array(b), () => loadNow(name)));
     },
     load(name) {
       const promise = early.get(name);

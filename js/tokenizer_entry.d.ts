@@ -14,7 +14,24 @@ export interface LoadTokenizerOptions {
    * of one does not wait for its file. An unknown name throws LlmcalcError.
    */
   preload?: string[];
+  /**
+   * The module's wasm compiled elsewhere (compileTokenizer(), e.g. by a page
+   * that posts it to its worker). If it rejects, the wasm is loaded here.
+   */
+  wasmModule?: WebAssembly.Module | Promise<WebAssembly.Module>;
+  /**
+   * Vocabulary files loaded elsewhere, by name (fetchVocabulary()); each is
+   * used by the first loadEncoding() that needs it. One that rejects is
+   * loaded here instead.
+   */
+  vocabularies?: Record<string, ArrayBuffer | Uint8Array | Promise<ArrayBuffer | Uint8Array>>;
 }
 
 /** Loads the tokenizer-only module once; later calls share the same instance. */
 export function loadTokenizer(options?: LoadTokenizerOptions): Promise<LlmcalcTokenizer>;
+
+/** Compiles the tokenizer module's wasm, to hand to loadTokenizer({ wasmModule }) here or in a worker. */
+export function compileTokenizer(): Promise<WebAssembly.Module>;
+
+/** A vocabulary file's bytes ('o200k_base', …), to hand to loadTokenizer({ vocabularies }). An unknown name throws LlmcalcError. */
+export function fetchVocabulary(name: string): Promise<Uint8Array>;

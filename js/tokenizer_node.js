@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import createLlmcalcTokenizer from './core/llmcalc_tokenizer.mjs';
 import { createTokenizerOnlyApi } from './tokenizer.js';
 import { assetUrl, earlyLoader, vocabularyFile } from './assets.js';
+import { instantiateFrom } from './instantiate.js';
 
 export { LlmcalcError } from './api.js';
 
@@ -19,14 +20,29 @@ async function readAsset(name) {
 
 const assets = earlyLoader(readAsset);
 
+const wasmFile = new URL('./core/llmcalc_tokenizer.wasm', import.meta.url);
+
+/** The tokenizer module's wasm, compiled: for a worker thread, say. */
+export async function compileTokenizer() {
+  return WebAssembly.compile(await readFile(wasmFile));
+}
+
+/** A vocabulary file's bytes. */
+export function fetchVocabulary(name) {
+  return readAsset(vocabularyFile(name));
+}
+
 /**
  * Loads the tokenizer module once; later calls share the same instance.
- * `preload`: vocabularies to read while the module compiles.
+ * `preload`: vocabularies to read while the module compiles; `wasmModule`
+ * and `vocabularies`: a compiled module and files loaded elsewhere (see the
+ * browser entry).
  */
-export function loadTokenizer({ preload = [] } = {}) {
+export function loadTokenizer({ preload = [], wasmModule, vocabularies = {} } = {}) {
+  for (const [name, bytes] of Object.entries(vocabularies)) assets.provide(vocabularyFile(name), bytes);
   for (const name of preload) assets.prefetch(vocabularyFile(name));
-  ready ??= readFile(new URL('./core/llmcalc_tokenizer.wasm', import.meta.url)).then((wasmBinary) =>
-    createLlmcalcTokenizer({ wasmBinary }).then((module) => createTokenizerOnlyApi(module, assets.load)),
+  ready ??= instantiateFrom(createLlmcalcTokenizer, wasmModule, async () => ({ wasmBinary: await readFile(wasmFile) })).then(
+    (module) => createTokenizerOnlyApi(module, assets.load),
   );
   return ready;
 }

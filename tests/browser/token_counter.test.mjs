@@ -61,6 +61,35 @@ test('counts for every encoding equal tiktoken’s', async () => {
   await page.close();
 });
 
+test('the tokenizer wasm and o200k_base are downloaded once, for the page and its worker', async () => {
+  const page = await site.newPage(DESKTOP);
+  const fetched = [];
+  page.on('request', (req) => fetched.push(new URL(req.url()).pathname.split('/').pop()));
+  await page.goto(`${site.url}token-counter/`);
+  await page.waitForSelector('[data-results]:not([hidden]):not([data-pending])');
+  const times = (prefix) => fetched.filter((f) => f.startsWith(prefix)).length;
+  assert.equal(times('llmcalc_tokenizer-'), 1);
+  assert.equal(times('o200k_base-'), 1);
+  await page.close();
+});
+
+test('when the page cannot hand its worker the wasm or the vocabulary, each thread fetches its own', async () => {
+  const page = await site.newPage(DESKTOP);
+  const requests = { wasm: 0, vocabulary: 0 };
+  const refuseFirst = (kind) => (route) => (requests[kind]++ === 0 ? route.abort() : route.continue());
+  await page.route(/llmcalc_tokenizer-[\w-]+\.wasm$/, refuseFirst('wasm'));
+  await page.route(/o200k_base-[\w-]+\.bin$/, refuseFirst('vocabulary'));
+  await page.goto(`${site.url}token-counter/`);
+  await typeAndWait(page, SAMPLE);
+  // The page's own wasm fetch failed: the page and the worker each fetch it again.
+  assert.deepEqual(requests, { wasm: 3, vocabulary: 2 });
+  // The two refused requests, logged as such; no other error.
+  const others = site.pageErrors.splice(0).filter((e) => e !== 'Failed to load resource: net::ERR_FAILED');
+  assert.deepEqual(others, []);
+  assert.equal(await countOf(page, 'o200k_base'), reference('o200k_base', SAMPLE));
+  await page.close();
+});
+
 test('choosing a model switches the encoding; the token view shows ids', async () => {
   const page = await openPage();
   await typeAndWait(page, 'Tokens, tokens everywhere.');

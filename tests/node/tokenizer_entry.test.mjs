@@ -6,9 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { get_encoding } from 'tiktoken';
-import { loadTokenizer, LlmcalcError } from 'llmcalc/tokenizer';
+import { compileTokenizer, fetchVocabulary, loadTokenizer, LlmcalcError } from 'llmcalc/tokenizer';
 import { loadLlmcalc } from 'llmcalc';
 import { earlyLoader } from '../../js/assets.js';
+import { instantiateFrom } from '../../js/instantiate.js';
+import createLlmcalcTokenizer from '../../js/core/llmcalc_tokenizer.mjs';
 
 const tok = await loadTokenizer();
 const corpus = new URL('../../build/corpus/test/', import.meta.url);
@@ -44,6 +46,33 @@ test('preload: a vocabulary loaded early is handed over once; unknown names are 
   assert.throws(() => loadTokenizer({ preload: ['o300k_base'] }), (e) => e instanceof LlmcalcError && e.field === 'preload' && /Known: r50k_base, p50k_base, cl100k_base, o200k_base/.test(e.message));
   assert.equal(await loadTokenizer({ preload: ['cl100k_base'] }), tok);
   assert.equal((await tok.loadEncoding('cl100k_base')).count('Hello, world!'), 4);
+});
+
+test('provide: bytes fetched elsewhere stand for the file; if they fail, it is loaded here', async () => {
+  const calls = [];
+  const loader = earlyLoader(async (name) => {
+    calls.push(name);
+    return new Uint8Array([9]);
+  });
+  loader.provide('a', Promise.resolve(new Uint8Array([1, 2]).buffer));
+  loader.provide('b', Promise.reject(new Error('the page could not fetch it')));
+  assert.deepEqual([...(await loader.load('a'))], [1, 2]);
+  assert.deepEqual([...(await loader.load('b'))], [9]);
+  assert.deepEqual(calls, ['b']);
+});
+
+test('a module compiled once instantiates again (as in a worker); a failed one falls back to the file', async () => {
+  const compiled = await compileTokenizer();
+  assert.ok(compiled instanceof WebAssembly.Module);
+  const fromModule = await instantiateFrom(createLlmcalcTokenizer, compiled);
+  const fromFile = await instantiateFrom(createLlmcalcTokenizer, Promise.reject(new Error('not handed over')), () => ({
+    wasmBinary: readFileSync(new URL('../../js/core/llmcalc_tokenizer.wasm', import.meta.url)),
+  }));
+  assert.notEqual(fromModule, fromFile);
+  assert.deepEqual(JSON.parse(fromModule.encodingsList()), JSON.parse(fromFile.encodingsList()));
+  const bytes = await fetchVocabulary('o200k_base');
+  assert.equal(new TextDecoder().decode(bytes.subarray(0, 7)), 'LLMCVOC');
+  assert.throws(() => fetchVocabulary('o300k_base'), (e) => e instanceof LlmcalcError && e.field === 'preload');
 });
 
 test('loadTokenizer is shared and has the tokenizer API', async () => {

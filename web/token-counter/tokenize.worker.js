@@ -3,14 +3,16 @@
 // Only tokenizes, so it loads the tokenizer-only module, not the full core.
 import { loadTokenizer } from 'llmcalc/tokenizer';
 import { serveLatest } from '../src/shell/latest-only.js';
+import { isHandover, receiveHandover } from './asset-handover.js';
 
-// The default model's vocabulary (gpt-4o: o200k_base, which most current
-// models use) downloads while the module compiles and is loaded before the
-// page's first request; the table loads every vocabulary anyway, so it is
-// never wasted.
-const core = loadTokenizer({ preload: ['o200k_base'] });
+// The page hands over the compiled wasm and the default model's vocabulary
+// (gpt-4o: o200k_base, which most current models use), fetched as the page
+// loaded; it is loaded before the page's first request is answered. The
+// table loads every vocabulary anyway, so it is never wasted.
+const handover = receiveHandover();
+const core = loadTokenizer({ wasmModule: handover.wasmModule, vocabularies: { o200k_base: handover.vocabulary('o200k_base') } });
 core.then((llm) => llm.loadEncoding('o200k_base')).catch(() => {});
-serveLatest(handle);
+serveLatest(handle, { skip: isHandover });
 
 // Pasted text is counted as text by default: "<|endoftext|>" in a prompt
 // is characters, not a control token, unless the reader says otherwise.

@@ -2,8 +2,9 @@
 // runs, later ones replace each other in a one-slot queue, and each reply
 // carries the id it answers (the page drops replies to older ids).
 // handle(request, superseded) returns { reply, transfer? }; a long handler
-// may stop early when superseded() is true.
-export function serveLatest(handle) {
+// may stop early when superseded() is true. Messages `skip` accepts are
+// not requests (another listener takes them).
+export function serveLatest(handle, { skip = () => false } = {}) {
   let running = false;
   let pending = null;
   const superseded = () => pending !== null;
@@ -24,6 +25,7 @@ export function serveLatest(handle) {
   }
 
   self.onmessage = (event) => {
+    if (skip(event.data)) return;
     pending = event.data;
     if (!running) drain();
   };
