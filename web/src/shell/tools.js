@@ -11,7 +11,7 @@ export const tools = [
   {
     path: 'token-counter/',
     name: 'Token counter',
-    summary: 'Exact token counts for every OpenAI encoding, and for Qwen, DeepSeek, Mistral and legacy Claude; each token shown, chat requests counted and priced.',
+    summary: 'Exact token counts for every OpenAI encoding, and for Gemini (Gemma 3), Llama 3, Qwen, DeepSeek, Mistral and legacy Claude; each token shown, chat requests counted and priced.',
     readySelector: '[data-results]:not([hidden])',
   },
   {
