@@ -1,7 +1,6 @@
 #include "tokenizer/bpe.h"
 
 #include <algorithm>
-#include <functional>
 
 namespace llmcalc::tokenizer {
 namespace {
@@ -56,68 +55,106 @@ std::size_t merge_small(const Vocab& vocab, const std::uint8_t* p, std::size_t l
   return parts;
 }
 
+// A 4-ary min-heap of (rank << 32 | position) in `a`. A long piece's heap
+// holds one entry per byte (8 MB for a megabyte of letters), so each level
+// is a likely cache miss: four children per node halve the levels of a
+// binary heap, and the four sit side by side.
+class QuadHeap {
+ public:
+  explicit QuadHeap(std::vector<std::uint64_t>& a) : a_(a) {}
+  bool empty() const { return a_.empty(); }
+  void build() {
+    for (std::size_t i = a_.size() / 4 + 1; i-- > 0;) sift_down(i, a_[i]);
+  }
+  void push(std::uint64_t v) {
+    std::size_t i = a_.size();
+    a_.push_back(v);
+    while (i > 0) {
+      std::size_t parent = (i - 1) / 4;
+      if (a_[parent] <= v) break;
+      a_[i] = a_[parent];
+      i = parent;
+    }
+    a_[i] = v;
+  }
+  std::uint64_t pop() {
+    std::uint64_t top = a_[0];
+    std::uint64_t last = a_.back();
+    a_.pop_back();
+    if (!a_.empty()) sift_down(0, last);
+    return top;
+  }
+
+ private:
+  // Places v at i or below, moving smaller children up.
+  void sift_down(std::size_t i, std::uint64_t v) {
+    const std::size_t n = a_.size();
+    if (i >= n) return;
+    for (;;) {
+      std::size_t first = 4 * i + 1;
+      if (first >= n) break;
+      std::size_t least = first;
+      std::size_t end = std::min(first + 4, n);
+      for (std::size_t c = first + 1; c < end; ++c) {
+        if (a_[c] < a_[least]) least = c;
+      }
+      if (v <= a_[least]) break;
+      a_[i] = a_[least];
+      i = least;
+    }
+    a_[i] = v;
+  }
+  std::vector<std::uint64_t>& a_;
+};
+
 std::size_t merge_heap(const Vocab& vocab, const std::uint8_t* p, std::size_t len,
                        BpeWorkspace& ws) {
   const std::uint32_t end = static_cast<std::uint32_t>(len);
-  auto& next = ws.next;
-  auto& prev = ws.prev;
-  auto& pair = ws.pair;  // rank of part i joined with its successor; kNoRank if none or dead
-  auto& tok = ws.ranks;
+  auto& parts = ws.parts;
   auto& heap = ws.heap;
-  next.resize(len);
-  prev.resize(len);
-  pair.resize(len);
-  tok.resize(len);
+  parts.resize(len);
   heap.clear();
   for (std::uint32_t i = 0; i < end; ++i) {
-    next[i] = i + 1;
-    prev[i] = i - 1;  // wraps for i == 0; never read there
-    tok[i] = vocab.rank(p + i, 1);
-    pair[i] = i + 1 < end ? vocab.rank(p + i, 2) : kNoRank;
-    if (pair[i] != kNoRank) heap.push_back(std::uint64_t{pair[i]} << 32 | i);
+    // prev wraps for i == 0; never read there.
+    Rank pair = i + 1 < end ? vocab.rank(p + i, 2) : kNoRank;
+    parts[i] = {i + 1, i - 1, pair, vocab.rank(p + i, 1)};
+    if (pair != kNoRank) heap.push_back(std::uint64_t{pair} << 32 | i);
   }
-  auto cmp = std::greater<std::uint64_t>();
-  std::make_heap(heap.begin(), heap.end(), cmp);
+  QuadHeap queue(heap);
+  queue.build();
   auto pair_rank = [&](std::uint32_t i) -> Rank {
-    std::uint32_t j = next[i];
+    std::uint32_t j = parts[i].next;
     if (j >= end) return kNoRank;
-    std::uint32_t k = next[j];
-    return vocab.rank(p + i, k - i);
+    return vocab.rank(p + i, parts[j].next - i);
   };
-  while (!heap.empty()) {
-    std::pop_heap(heap.begin(), heap.end(), cmp);
-    std::uint64_t top = heap.back();
-    heap.pop_back();
+  while (!queue.empty()) {
+    std::uint64_t top = queue.pop();
     Rank r = static_cast<Rank>(top >> 32);
     std::uint32_t i = static_cast<std::uint32_t>(top);
-    if (pair[i] != r) continue;  // stale: the part changed since this was pushed
-    std::uint32_t j = next[i];
-    tok[i] = r;
-    pair[j] = kNoRank;  // j is gone
-    next[i] = next[j];
-    if (next[i] < end) prev[next[i]] = i;
-    pair[i] = pair_rank(i);
-    if (pair[i] != kNoRank) {
-      heap.push_back(std::uint64_t{pair[i]} << 32 | i);
-      std::push_heap(heap.begin(), heap.end(), cmp);
-    }
+    auto& part = parts[i];
+    if (part.pair != r) continue;  // stale: the part changed since this was pushed
+    auto& gone = parts[part.next];
+    part.tok = r;
+    gone.pair = kNoRank;
+    part.next = gone.next;
+    if (part.next < end) parts[part.next].prev = i;
+    part.pair = pair_rank(i);
+    if (part.pair != kNoRank) queue.push(std::uint64_t{part.pair} << 32 | i);
     if (i > 0) {
-      std::uint32_t h = prev[i];
-      pair[h] = pair_rank(h);
-      if (pair[h] != kNoRank) {
-        heap.push_back(std::uint64_t{pair[h]} << 32 | h);
-        std::push_heap(heap.begin(), heap.end(), cmp);
-      }
+      std::uint32_t h = part.prev;
+      parts[h].pair = pair_rank(h);
+      if (parts[h].pair != kNoRank) queue.push(std::uint64_t{parts[h].pair} << 32 | h);
     }
   }
-  // Compact the surviving parts into the result arrays (in place: the
-  // write index never passes the read index).
+  // The surviving parts, in order.
   auto& starts = ws.starts;
+  auto& tok = ws.ranks;
   starts.resize(len + 1);
+  tok.resize(len);
   std::size_t count = 0;
-  for (std::uint32_t i = 0; i < end; i = next[i]) {
+  for (std::uint32_t i = 0; i < end; i = parts[i].next) {
     starts[count] = i;
-    tok[count] = tok[i];
+    tok[count] = parts[i].tok;
     ++count;
   }
   starts[count] = end;

@@ -27,6 +27,14 @@ struct BpeWorkspace {
   std::vector<Rank> pair;
   std::vector<std::uint32_t> next, prev;
   std::vector<std::uint64_t> heap;
+  // The long-piece merge's parts, one record each: a merge touches a part
+  // and its neighbours, which then share a cache line or two.
+  struct Part {
+    std::uint32_t next, prev;
+    Rank pair;  // rank of this part joined with the next; kNoRank if none or dead
+    Rank tok;
+  };
+  std::vector<Part> parts;
 };
 
 // Merges piece [p, p + len), len >= 1. Returns the number of tokens; their
