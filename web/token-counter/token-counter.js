@@ -65,17 +65,15 @@ async function fillModels(core) {
   const models = document.createElement('optgroup');
   models.label = 'OpenAI models';
   const gemini = document.createElement('optgroup');
+  gemini.label = 'Gemini models (Gemma 3 tokenizer)';
   try {
     llm = await core;
     const catalog = await llm.loadCatalog();
-    for (const { id, encoding } of countableModels(tk, catalog)) {
-      add(models, id, id);
-      usedBy.set(encoding, [...(usedBy.get(encoding) ?? []), id]);
-    }
-    gemini.label = 'Gemini models (Gemma 3 tokenizer)';
-    for (const { id, encoding } of countableModels(tk, catalog, 'google')) {
-      add(gemini, id, id);
-      usedBy.set(encoding, [...(usedBy.get(encoding) ?? []), id]);
+    for (const [group, provider] of [[models, 'openai'], [gemini, 'google']]) {
+      for (const { id, encoding } of countableModels(tk, catalog, provider)) {
+        add(group, id, id);
+        usedBy.set(encoding, [...(usedBy.get(encoding) ?? []), id]);
+      }
     }
   } catch (e) {
     catalogError = `prices could not load: ${e.message ?? e}`;
