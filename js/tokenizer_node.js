@@ -2,20 +2,14 @@
 // tokenizer module (js/core/llmcalc_tokenizer.*), not the full core. The
 // API is the tokenizer part of loadLlmcalc()'s (js/tokenizer.js).
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import createLlmcalcTokenizer from './core/llmcalc_tokenizer.mjs';
 import { createTokenizerOnlyApi } from './tokenizer.js';
-import { assetUrl, earlyLoader, vocabularyFile } from './assets.js';
+import { earlyLoader, vocabularyFile } from './assets.js';
+import { readAsset } from './node_assets.js';
 
 export { LlmcalcError } from './api.js';
 
 let ready;
-
-async function readAsset(name) {
-  const url = assetUrl(name);
-  if (!url) throw new Error(`Unknown data file: ${name}`);
-  return new Uint8Array(await readFile(fileURLToPath(url)));
-}
 
 const assets = earlyLoader(readAsset);
 
