@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Tokenizer benchmark: llmcalc's wasm tokenizer against the npm peers
 // tiktoken (Rust->wasm), js-tiktoken, gpt-tokenizer and ai-tokenizer, on
-// cl100k_base and o200k_base, over the real-text corpus (issue #3).
+// cl100k_base and o200k_base, over the real-text corpus (issue #3); and
+// the other families (Llama 3, Qwen, DeepSeek, Mistral Nemo, Gemma 3, legacy
+// Claude) against their reference implementations (issue #4,
+// bench/lib/families.mjs).
 //
 //   python3 data/corpus/build_corpus.py      # once; needs data/corpus/packages.txt installed
 //   node bench/tokenizers.mjs                # or: npm run bench
@@ -16,6 +19,11 @@
 //   --encodings a,b   default cl100k_base,o200k_base
 //   --libraries a,b   default all five
 //   --no-download     skip the bundle-size measurement
+//   --only openai|families  run one section only (default both)
+//   --no-families     the same as --only openai
+//   --families a,b    default all seven (bench/lib/families.mjs)
+//   --family-bytes N  families: the first N bytes of each corpus file
+//                     (default 100000; their references run at 0.05-1 MB/s)
 // Each measurement runs in its own Node process (bench/lib/child.mjs), so
 // every library starts cold. See bench/README.md for what each number means.
 import { spawnSync } from 'node:child_process';
@@ -24,7 +32,8 @@ import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measureDownloads } from './lib/download.mjs';
+import { measureDownloads, measureVocabularies } from './lib/download.mjs';
+import { FAMILY_NAMES, REFERENCE, referencePackage } from './lib/families.mjs';
 import { ENCODINGS, LIBRARIES, OURS, PEERS, oursBuilt } from './lib/libraries.mjs';
 import { printReport, evaluateTargets } from './lib/report.mjs';
 
@@ -33,13 +42,21 @@ const CORPUS = join(ROOT, 'build/corpus');
 const OUT = join(ROOT, 'build/bench');
 const CHILD = fileURLToPath(new URL('./lib/child.mjs', import.meta.url));
 const PATHOLOGICAL_BYTES = 1 << 20;
+const SECTIONS = ['openai', 'families'];
 
 function parseArgs(argv) {
-  const opts = { runs: 3, maxFileBytes: 1_000_000, quick: false, encodings: ENCODINGS, libraries: LIBRARIES, download: true };
+  const opts = {
+    runs: 3, maxFileBytes: 1_000_000, quick: false, encodings: ENCODINGS, libraries: LIBRARIES, download: true,
+    sections: SECTIONS, families: FAMILY_NAMES, familyBytes: 100_000,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') opts.quick = true;
     else if (a === '--no-download') opts.download = false;
+    else if (a === '--only') opts.sections = [argv[++i]];
+    else if (a === '--no-families') opts.sections = ['openai'];
+    else if (a === '--families') opts.families = argv[++i].split(',');
+    else if (a === '--family-bytes') opts.familyBytes = Number(argv[++i]);
     else if (a === '--runs') opts.runs = Number(argv[++i]);
     else if (a === '--max-file-bytes') opts.maxFileBytes = Number(argv[++i]);
     else if (a === '--encodings') opts.encodings = argv[++i].split(',');
@@ -50,6 +67,12 @@ function parseArgs(argv) {
     }
   }
   if (opts.quick && !argv.includes('--runs')) opts.runs = 3;
+  if (opts.quick && !argv.includes('--family-bytes')) opts.familyBytes = 20_000;
+  const unknown = [...opts.sections.filter((x) => !SECTIONS.includes(x)), ...opts.families.filter((f) => !FAMILY_NAMES.includes(f))];
+  if (unknown.length) {
+    console.error(`unknown section or family ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}; families: ${FAMILY_NAMES.join(', ')}`);
+    process.exit(2);
+  }
   return opts;
 }
 
@@ -95,12 +118,47 @@ async function probeOurs(encoding) {
   return `does not load (${r.error.split('\n')[0]})`;
 }
 
-async function versions() {
+async function versions(opts) {
   const out = { node: process.version };
-  for (const p of PEERS.concat('vite')) {
+  const pkgs = opts.sections.includes('openai') ? PEERS.concat('vite') : [];
+  if (opts.sections.includes('families')) pkgs.push('@lenml/tokenizers', ...opts.families.map(referencePackage));
+  for (const p of pkgs) {
     out[p] = JSON.parse(await readFile(join(ROOT, 'node_modules', p, 'package.json'), 'utf8')).version;
   }
   return out;
+}
+
+const elapsed = (started) => `[${((Date.now() - started) / 1000).toFixed(0)} s]`;
+
+/**
+ * Cold start and memory of each library on each of `names` (encodings or
+ * families) into table[name].libraries; runs interleaved, so drift hits
+ * every library alike. Each run also measures a bare Node into `baseline`.
+ */
+function coldStarts(table, names, libraries, { runs, memoryFile, baseline, started }) {
+  for (const name of names) {
+    const perLib = Object.fromEntries(libraries.map((l) => [l, { runs: [] }]));
+    table[name] = { libraries: perLib };
+    for (let run = 0; run < runs; run++) {
+      baseline.push(child('baseline', '-', '-', {}, 30_000).rss);
+      for (const library of libraries) {
+        log(`${elapsed(started)} cold start ${name} ${library} (${run + 1}/${runs})`);
+        // A family's reference parses a tokenizer.json of up to 33 MB first.
+        perLib[library].runs.push(child('cold', library, name, { memoryFile }, 300_000));
+      }
+    }
+  }
+}
+
+function summarizeColdStarts(table, baselineRss) {
+  for (const data of Object.values(table)) {
+    for (const r of Object.values(data.libraries)) {
+      const ok = r.runs.filter((x) => !x.error);
+      r.error = ok.length ? undefined : r.runs[0]?.error;
+      r.coldMs = median(ok.map((x) => x.coldMs));
+      r.memoryMB = (median(ok.map((x) => x.rss)) - baselineRss) / 2 ** 20;
+    }
+  }
 }
 
 async function main() {
@@ -114,50 +172,39 @@ async function main() {
     await cp(join(ROOT, 'js'), join(snapshot, 'js'), { recursive: true });
     process.env.LLMCALC_BENCH_ENTRY = join(snapshot, 'js/tokenizer_node.js');
   }
-  const status = await probeOurs(opts.encodings[0]);
+  const openai = opts.sections.includes('openai');
+  const families = opts.sections.includes('families') ? opts.families : [];
+  const encodings = openai ? opts.encodings : [];
+  const status = await probeOurs(encodings[0] ?? families[0]);
   const libraries = opts.libraries.filter((l) => l !== OURS || status === 'ok');
+  const familyLibraries = [OURS, REFERENCE].filter((l) => l !== OURS || status === 'ok');
   const results = {
     meta: {
       date: new Date().toISOString(), cpus: cpus().length, cpuModel: cpus()[0]?.model,
-      versions: await versions(), options: opts, ours: status,
+      versions: await versions(opts), options: opts, ours: status,
       corpus: files.map((f) => f.slice(ROOT.length)),
     },
     encodings: {},
+    ...(families.length && { families: {} }),
   };
   log(`llmcalc: ${status === 'ok' ? 'built, measuring the tokenizer-only module (llmcalc/tokenizer)' : status}`);
 
-  // Cold start and memory: interleaved runs, so drift hits every library alike.
-  const memoryFile = join(CORPUS, 'test/prose-en.txt');
   const baseline = [];
-  for (const encoding of opts.encodings) {
-    const perLib = Object.fromEntries(libraries.map((l) => [l, { runs: [] }]));
-    results.encodings[encoding] = { libraries: perLib };
-    for (let run = 0; run < opts.runs; run++) {
-      baseline.push(child('baseline', '-', '-', {}, 30_000).rss);
-      for (const library of libraries) {
-        log(`[${((Date.now() - started) / 1000).toFixed(0)} s] cold start ${encoding} ${library} (${run + 1}/${opts.runs})`);
-        perLib[library].runs.push(child('cold', library, encoding, { memoryFile }, 120_000));
-      }
-    }
-  }
+  const cold = { runs: opts.runs, memoryFile: join(CORPUS, 'test/prose-en.txt'), baseline, started };
+  coldStarts(results.encodings, encodings, libraries, cold);
+  if (families.length) coldStarts(results.families, families, familyLibraries, cold);
   const baselineRss = median(baseline.filter(Number.isFinite));
   results.meta.baselineRssMB = baselineRss / 2 ** 20;
-  for (const encoding of opts.encodings) {
-    for (const [library, r] of Object.entries(results.encodings[encoding].libraries)) {
-      const ok = r.runs.filter((x) => !x.error);
-      r.error = ok.length ? undefined : r.runs[0]?.error;
-      r.coldMs = median(ok.map((x) => x.coldMs));
-      r.memoryMB = (median(ok.map((x) => x.rss)) - baselineRss) / 2 ** 20;
-    }
-  }
+  summarizeColdStarts(results.encodings, baselineRss);
+  if (families.length) summarizeColdStarts(results.families, baselineRss);
 
   // Throughput: one fresh process per library, first pass then warm pass.
-  for (const encoding of opts.encodings) {
+  for (const encoding of encodings) {
     for (const library of libraries) {
-      log(`[${((Date.now() - started) / 1000).toFixed(0)} s] throughput ${encoding} ${library}`);
+      log(`${elapsed(started)} throughput ${encoding} ${library}`);
       const r = results.encodings[encoding].libraries[library];
       r.passes = child('passes', library, encoding, { files, maxFileBytes: opts.maxFileBytes }, 600_000);
-      log(`[${((Date.now() - started) / 1000).toFixed(0)} s] short strings${library === OURS ? ' + pathological' : ''} ${encoding} ${library}`);
+      log(`${elapsed(started)} short strings${library === OURS ? ' + pathological' : ''} ${encoding} ${library}`);
       r.calls = child('calls', library, encoding, {
         shortFile: join(CORPUS, 'short-lines.txt'),
         // Only ours: every peer is quadratic on one long piece (README).
@@ -169,12 +216,25 @@ async function main() {
       }, 300_000);
     }
   }
+  for (const family of families) {
+    for (const library of familyLibraries) {
+      log(`${elapsed(started)} throughput ${family} ${library}`);
+      const r = results.families[family].libraries[library];
+      r.passes = child('passes', library, family, { files, maxFileBytes: opts.familyBytes }, 900_000);
+    }
+  }
 
-  if (opts.download && opts.encodings.includes('o200k_base')) {
-    log(`[${((Date.now() - started) / 1000).toFixed(0)} s] download bytes (Vite builds)`);
+  if (opts.download && encodings.includes('o200k_base')) {
+    log(`${elapsed(started)} download bytes (Vite builds)`);
     results.download = await measureDownloads(
       opts.libraries, join(OUT, 'download'), status === 'ok', join(OUT, 'download-cache.json'),
       join(OUT, 'llmcalc-snapshot/js'));
+  }
+  if (opts.download && families.length) {
+    log(`${elapsed(started)} download bytes of the families' vocabularies`);
+    const vocabDir = join(OUT, 'llmcalc-snapshot/js/vocab');
+    const sizes = await measureVocabularies(families, vocabDir, join(OUT, 'download-cache.json'));
+    for (const family of families) results.families[family].download = sizes[family];
   }
 
   results.targets = evaluateTargets(results);

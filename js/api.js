@@ -67,8 +67,9 @@ export function callText(fn, argument) {
 /**
  * Wraps an instantiated module.
  * @param {any} module the Emscripten module
- * @param {(name: string) => Promise<Uint8Array>} loadAsset fetches a data
- *   file (vocabulary) by name; browsers fetch, Node reads the file.
+ * @param {(name: string) => Promise<Uint8Array | {size: number, readInto(view: Uint8Array): void}>} loadAsset
+ *   fetches a data file (vocabulary) by name; browsers fetch, Node hands a
+ *   vocabulary over as a file to read into wasm memory (js/node_assets.js).
  */
 export function createApi(module, loadAsset) {
   const now = () => new Date().toISOString();

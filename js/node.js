@@ -1,20 +1,13 @@
 // Node 20 entry. Emscripten 3.1.6's ES-module glue cannot fetch a file URL
 // in Node, so the wasm bytes are read here and handed over as wasmBinary.
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import createLlmcalcCore from './core/llmcalc_core.mjs';
 import { createApi } from './api.js';
-import { assetUrl } from './assets.js';
+import { readAsset } from './node_assets.js';
 
 export { LlmcalcError } from './api.js';
 
 let ready;
-
-async function readAsset(name) {
-  const url = assetUrl(name);
-  if (!url) throw new Error(`Unknown data file: ${name}`);
-  return new Uint8Array(await readFile(fileURLToPath(url)));
-}
 
 /** Loads the core once; later calls share the same instance. */
 export function loadLlmcalc() {

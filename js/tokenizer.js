@@ -164,9 +164,12 @@ export function createTokenizerApi(module, loadAsset) {
       }
       const promise = (async () => {
         if (!module.hasVocabulary(info.vocabulary)) {
-          const bytes = await loadAsset(`vocab/${info.vocabulary}.bin`);
-          // One bulk copy into wasm memory; the core keeps that buffer.
-          need(module.vocabInput(bytes.length), 'encoding').set(bytes);
+          const file = await loadAsset(`vocab/${info.vocabulary}.bin`);
+          // One bulk copy into wasm memory, or in Node a read straight into
+          // it (js/node_assets.js); the core reads that buffer in place.
+          const into = need(module.vocabInput(file.readInto ? file.size : file.length), 'encoding');
+          if (file.readInto) file.readInto(into);
+          else into.set(file);
         }
         const handle = module.loadEncodingHandle(name);
         if (!handle.ok()) fail(handle.error());

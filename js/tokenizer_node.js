@@ -7,16 +7,11 @@ import createLlmcalcTokenizer from './core/llmcalc_tokenizer.mjs';
 import { createTokenizerOnlyApi } from './tokenizer.js';
 import { assetUrl, earlyLoader, vocabularyFile } from './assets.js';
 import { instantiateFrom } from './instantiate.js';
+import { readAsset } from './node_assets.js';
 
 export { LlmcalcError } from './api.js';
 
 let ready;
-
-async function readAsset(name) {
-  const url = assetUrl(name);
-  if (!url) throw new Error(`Unknown data file: ${name}`);
-  return new Uint8Array(await readFile(fileURLToPath(url)));
-}
 
 const assets = earlyLoader(readAsset);
 
@@ -27,9 +22,10 @@ export async function compileTokenizer() {
   return WebAssembly.compile(await readFile(wasmFile));
 }
 
-/** A vocabulary file's bytes. */
+/** A vocabulary file's bytes (an unknown name throws at once). */
 export function fetchVocabulary(name) {
-  return readAsset(vocabularyFile(name));
+  const path = fileURLToPath(assetUrl(vocabularyFile(name)));
+  return readFile(path).then((bytes) => new Uint8Array(bytes));
 }
 
 /**

@@ -168,7 +168,7 @@ bool has_vocab(const std::string& ranks) { return !vocab_cache()[ranks].expired(
 
 // The vocabulary file, written by JS in one bulk copy (Uint8Array.set). A
 // raw vector: sizing it does not zero 1.4 MB first, which an unoptimized
-// fresh module does byte by byte; Vocab copies it with one memory.copy.
+// fresh module does byte by byte; Vocab reads it in place.
 llmcalc::RawVector<std::uint8_t>& vocab_file() {
   static llmcalc::RawVector<std::uint8_t> file;
   return file;

@@ -1,4 +1,6 @@
-// Bytes a browser fetches to count o200k_base tokens with each library.
+// Bytes a browser fetches to count o200k_base tokens with each library;
+// and, for the other families, each vocabulary against the reference's
+// (measureVocabularies, at the end).
 //
 // Method: each library's browser entry for that one encoding is bundled by
 // Vite (rolldown, minified, production) as a one-page app, with no asset
@@ -17,6 +19,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { referenceFiles } from './families.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -130,14 +133,22 @@ async function cacheKey(library, jsDir) {
   return `llmcalc ${hash.digest('hex')} vite@${vite}`;
 }
 
+async function readCache(cachePath) {
+  try {
+    return JSON.parse(await readFile(cachePath, 'utf8'));
+  } catch {
+    return {}; // first run
+  }
+}
+
+async function writeCache(cachePath, cache) {
+  await mkdir(dirname(cachePath), { recursive: true });
+  await writeFile(cachePath, JSON.stringify(cache, null, 1) + '\n');
+}
+
 /** @returns {Promise<Record<string, object>>} per library: raw/gzip/brotli totals and files, or error */
 export async function measureDownloads(libraries, workDir, oursReady, cachePath, jsDir = join(ROOT, 'js')) {
-  let cache = {};
-  try {
-    cache = JSON.parse(await readFile(cachePath, 'utf8'));
-  } catch {
-    // first run
-  }
+  const cache = await readCache(cachePath);
   const results = {};
   for (const library of libraries) {
     try {
@@ -158,9 +169,44 @@ export async function measureDownloads(libraries, workDir, oursReady, cachePath,
       results[library] = { error: String(e.message || e).split('\n')[0] };
     }
   }
-  await mkdir(dirname(cachePath), { recursive: true });
-  await writeFile(cachePath, JSON.stringify(cache, null, 1) + '\n');
+  await writeCache(cachePath, cache);
   return results;
 }
 
-
+/**
+ * The families (issue #4): each vocabulary alone, ours (js/vocab/<family>.bin,
+ * what loadEncoding fetches) against the files the reference package ships
+ * for it (bench/lib/families.mjs); neither side's code is counted, ours is in
+ * the o200k_base table above. Cached by the files' sha256: brotli -q 11 of
+ * Gemma's 33 MB tokenizer.json takes about a minute here.
+ * @returns {Promise<Record<string, {llmcalc: object, reference: object}>>}
+ */
+export async function measureVocabularies(families, vocabDir, cachePath) {
+  const cache = await readCache(cachePath);
+  const measure = async (paths) => {
+    const files = [];
+    for (const path of paths) {
+      const bytes = await readFile(path);
+      const key = `file ${createHash('sha256').update(bytes).digest('hex')}`;
+      cache[key] ??= sizes(bytes);
+      files.push({ name: relative(ROOT, path), ...cache[key] });
+    }
+    return total(files);
+  };
+  const results = {};
+  for (const family of families) {
+    const side = async (paths) => {
+      try {
+        return await measure(paths);
+      } catch (e) {
+        return { error: String(e.message || e).split('\n')[0] };
+      }
+    };
+    results[family] = {
+      llmcalc: await side([join(vocabDir, `${family}.bin`)]),
+      reference: await side(referenceFiles(family).map((f) => join(ROOT, 'node_modules', f))),
+    };
+    await writeCache(cachePath, cache); // after each family: an interrupted run keeps its work
+  }
+  return results;
+}

@@ -4,6 +4,7 @@
 // holds none (data/corpus/build_corpus.py drops such lines).
 
 import { pathToFileURL } from 'node:url';
+import { FAMILY_NAMES, REFERENCE, loadReference } from './families.mjs';
 
 export const OURS = 'llmcalc';
 export const PEERS = ['tiktoken', 'js-tiktoken', 'gpt-tokenizer', 'ai-tokenizer'];
@@ -27,13 +28,17 @@ async function loadOurs(encoding) {
     throw new NotBuilt(`the module does not load: ${e.message.split('\n')[0]}`);
   }
   const enc = await tok.loadEncoding(encoding);
-  return { count: (text) => enc.count(text) };
+  // The families' references match every added token (bench/lib/families.mjs).
+  const opts = FAMILY_NAMES.includes(encoding) ? { allowedSpecial: 'all' } : undefined;
+  return { count: (text) => enc.count(text, opts) };
 }
 
 export async function loadLibrary(name, encoding) {
   switch (name) {
     case OURS:
       return loadOurs(encoding);
+    case REFERENCE: // a family's reference; `encoding` names the family
+      return loadReference(encoding);
     case 'tiktoken': {
       // The package's main entry: Rust compiled to wasm, vocabularies inside.
       const { get_encoding } = await import('tiktoken');

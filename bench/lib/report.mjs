@@ -1,29 +1,15 @@
 // Turns the raw measurements into per-library figures, the token-count
 // agreement check, the issue's targets (PASS/MISS) and printed tables.
+import { evaluateFamilyTargets, printFamilies } from './family_report.mjs';
+import { LIBRARY_ROWS, fmt, kb, libraryTable, passAgreement, summarize, table } from './figures.mjs';
 import { OURS, PEERS } from './libraries.mjs';
 
-const MB = 1e6; // throughput is in MB/s of UTF-8 input, 1 MB = 10^6 bytes
 const REFERENCE = 'tiktoken'; // OpenAI's own code, compiled to wasm
-
-function summarize(results) {
-  for (const data of Object.values(results.encodings)) {
-    for (const r of Object.values(data.libraries)) {
-      const files = r.passes?.files;
-      if (files) {
-        const bytes = files.reduce((s, f) => s + f.bytes, 0);
-        r.firstMBps = bytes / MB / (files.reduce((s, f) => s + f.firstMs, 0) / 1000);
-        r.warmMBps = bytes / MB / (files.reduce((s, f) => s + f.warmMs, 0) / 1000);
-      }
-      r.usPerCall = r.calls?.short?.usPerCall;
-    }
-  }
-}
 
 /** Every library's count per file against tiktoken's; and first vs warm pass. */
 function agreement(results) {
   const out = [];
   for (const [encoding, data] of Object.entries(results.encodings)) {
-    const ref = data.libraries[REFERENCE]?.passes?.files;
     const refShort = data.libraries[REFERENCE]?.calls?.short?.tokens;
     for (const [library, r] of Object.entries(data.libraries)) {
       const short = r.calls?.short?.tokens;
@@ -31,17 +17,8 @@ function agreement(results) {
         out.push({ encoding, library, file: 'short-lines.txt (sum over timed lines)', tokens: short, tiktoken: refShort,
           problem: `${short} tokens, tiktoken ${refShort}` });
       }
-      for (const [i, f] of (r.passes?.files ?? []).entries()) {
-        const file = f.path.split('/').slice(-2).join('/');
-        if (f.warmTokens !== f.tokens) {
-          out.push({ encoding, library, file, problem: `first pass ${f.tokens} tokens, warm pass ${f.warmTokens}` });
-        }
-        if (ref && library !== REFERENCE && ref[i]?.tokens !== f.tokens) {
-          out.push({ encoding, library, file, tokens: f.tokens, tiktoken: ref[i]?.tokens,
-            problem: `${f.tokens} tokens, tiktoken ${ref[i]?.tokens}` });
-        }
-      }
     }
+    out.push(...passAgreement(data.libraries, REFERENCE).map((d) => ({ encoding, ...d })));
   }
   return out;
 }
@@ -53,9 +30,9 @@ function best(data, key, pick) {
 }
 
 export function evaluateTargets(results) {
-  summarize(results);
+  summarize(results.encodings);
   results.agreement = agreement(results);
-  const targets = [];
+  const targets = results.families ? evaluateFamilyTargets(results) : [];
   const add = (name, encoding, ours, peer, peerName, ratio, pass, goal) =>
     targets.push({ name, encoding, goal, ours, fastestPeer: peerName, peer, ratio,
       status: Number.isFinite(ours) ? (pass ? 'PASS' : 'MISS') : 'n/a' });
@@ -98,44 +75,24 @@ export function evaluateTargets(results) {
 /** Time per byte: the inputs are equal in size only to within a line or a character. */
 const perByte = (p) => p.ms / p.bytes;
 
-const fmt = (v, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : '-');
-const kb = (v) => (Number.isFinite(v) ? `${(v / 1024).toFixed(0)} KiB` : '-');
-
-function table(rows) {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
-  for (const [i, r] of rows.entries()) {
-    console.log(r.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  '));
-    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  }
-}
-
 export function printReport(results) {
-  const libs = [OURS, ...PEERS];
   const m = results.meta;
   console.log(`\nTokenizer benchmark — ${m.date}, Node ${m.versions.node}, ${m.cpus} CPUs (${m.cpuModel})`);
-  console.log(`peers: ${PEERS.map((p) => `${p}@${m.versions[p]}`).join(', ')}`);
   console.log(`llmcalc: ${m.ours}${m.ours === 'ok' ? ' (the tokenizer-only module, llmcalc/tokenizer: js/core/llmcalc_tokenizer.*, for every number below)' : ''}`);
-  const cap = m.options.maxFileBytes ? `, throughput on the first <= ${m.options.maxFileBytes} bytes of each` : '';
-  console.log(`corpus: ${m.corpus.length} files${m.options.quick ? ' (100 KB test slices, --quick)' : ''}${cap}; baseline Node RSS ${fmt(m.baselineRssMB)} MB`);
+  console.log(`corpus: ${m.corpus.length} files${m.options.quick ? ' (100 KB test slices, --quick)' : ''}; baseline Node RSS ${fmt(m.baselineRssMB)} MB`);
+  if (Object.keys(results.encodings).length) printOpenAi(results);
+  if (results.families) printFamilies(results);
+}
+
+function printOpenAi(results) {
+  const libs = [OURS, ...PEERS];
+  const m = results.meta;
+  console.log(`\n== OpenAI encodings (issue #3) ==`);
+  console.log(`peers: ${PEERS.map((p) => `${p}@${m.versions[p]}`).join(', ')}`);
+  if (m.options.maxFileBytes) console.log(`throughput on the first <= ${m.options.maxFileBytes} bytes of each corpus file`);
   for (const [encoding, data] of Object.entries(results.encodings)) {
     console.log(`\n${encoding}`);
-    const row = (label, key, digits) => [label, ...libs.map((l) => {
-      const r = data.libraries[l];
-      if (!r) return l === OURS ? 'not built' : '-';
-      return r.error && !Number.isFinite(r[key]) ? 'error' : fmt(r[key], digits);
-    })];
-    table([
-      ['', ...libs],
-      row('cold start, ms (median)', 'coldMs', 0),
-      row('memory over Node, MB', 'memoryMB', 1),
-      row('first pass, MB/s', 'firstMBps', 2),
-      row('warm pass, MB/s', 'warmMBps', 2),
-      row('short strings, us/call', 'usPerCall', 2),
-    ]);
-    for (const [l, r] of Object.entries(data.libraries)) {
-      for (const part of ['passes', 'calls']) if (r[part]?.error) console.log(`  ${l} ${part}: ${r[part].error}`);
-      if (r.error) console.log(`  ${l}: ${r.error}`);
-    }
+    libraryTable(data, libs, [...LIBRARY_ROWS, ['short strings, us/call', 'usPerCall', 2]]);
     const patho = data.libraries[OURS]?.calls?.pathological;
     if (patho) {
       console.log(`\n  pathological inputs, llmcalc (${encoding}); peers skipped, see bench/README.md`);
@@ -158,5 +115,5 @@ export function printReport(results) {
   for (const d of results.agreement.slice(0, 20)) console.log(`  ${d.encoding} ${d.library} ${d.file}: ${d.problem}`);
   console.log('\ntargets (issue #3). ratio: speed and size, best peer vs ours oriented so higher is better; pathological, our time / prose time');
   table([['target', 'encoding', 'goal', 'ours', 'best peer', 'ratio', ''],
-    ...results.targets.map((t) => [t.name, t.encoding, t.goal, fmt(t.ours, 2), `${fmt(t.peer, 2)} ${t.fastestPeer ?? ''}`, fmt(t.ratio, 2), t.status])]);
+    ...results.targets.filter((t) => t.section !== 'families').map((t) => [t.name, t.encoding, t.goal, fmt(t.ours, 2), `${fmt(t.peer, 2)} ${t.fastestPeer ?? ''}`, fmt(t.ratio, 2), t.status])]);
 }

@@ -24,8 +24,10 @@ namespace llmcalc::tokenizer {
 struct BpeWorkspace {
   std::vector<std::uint32_t> starts;  // result: part i is [starts[i], starts[i+1])
   std::vector<Rank> ranks;            // result: rank of part i
-  std::vector<Rank> pair;
+  std::vector<Rank> pair, made;
   std::vector<std::uint32_t> next, prev;
+  std::vector<std::uint8_t> text;  // pair_merge of character-level models (pair_bpe.cpp)
+  std::vector<std::uint32_t> at;
   std::vector<std::uint64_t> heap;
   // The long-piece merge's parts, one record each: a merge touches a part
   // and its neighbours, which then share a cache line or two.

@@ -28,6 +28,9 @@ struct HfData {
 HfData parse_hf_data(const Vocab& vocab, const std::uint8_t* data, std::size_t pos,
                      std::size_t size);
 
+// Throws the InputError (field "vocabulary") of a version 3 file that is not usable.
+[[noreturn]] void bad_hf_file(const std::string& why);
+
 // The value of `key` in a descriptor ("" when absent).
 std::string descriptor_value(const std::string& descriptor, const std::string& key);
 

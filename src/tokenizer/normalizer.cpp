@@ -106,30 +106,9 @@ void put_utf8(std::string& out, std::uint32_t cp) {
   }
 }
 
-}  // namespace
-
-bool is_normalized(NormalForm form, const std::uint8_t* s, std::size_t n) {
-  const std::uint32_t* ranges = form == NormalForm::kNfc ? kNfcAttention : kNfkcAttention;
-  std::size_t count = form == NormalForm::kNfc ? kNfcAttentionSize : kNfkcAttentionSize;
-  // Below the first range everything is left alone (U+00A0 for NFKC,
-  // U+0300 for NFC): ASCII never needs a lookup.
-  const std::uint32_t first = ranges[0];
-  std::size_t i = 0;
-  while (i < n) {
-    if (s[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    Char c = decode_char(s, n, i);
-    i += c.len;
-    if (c.cp == kInvalidByte || c.cp < first) continue;
-    if (in_ranges(ranges, count, c.cp)) return false;
-  }
-  return true;
-}
-
-void normalize(NormalForm form, const std::uint8_t* s, std::size_t n, std::string& out,
-               std::vector<std::uint32_t>* origin) {
+// The whole algorithm on s[0, n), every character looked up.
+void normalize_all(NormalForm form, const std::uint8_t* s, std::size_t n, std::string& out,
+                   std::vector<std::uint32_t>* origin) {
   // 1. Decompose, remembering which input character each code point came from.
   std::vector<std::uint32_t> cps, from;
   cps.reserve(n);
@@ -201,6 +180,92 @@ void normalize(NormalForm form, const std::uint8_t* s, std::size_t n, std::strin
     floor = std::max(floor, from[i]);
     if (origin) origin->insert(origin->end(), out.size() - before, floor);
   }
+  if (origin) origin->push_back(static_cast<std::uint32_t>(n));
+}
+
+// The characters that need a look: those that may change, be reordered or
+// compose with a character before them (generate_normalization.py). Any
+// other is a starter that stays as it is and never joins what comes before
+// it, so the text splits before it without changing its normal form (the
+// boundaries of UAX #15 section 9); invalid bytes are such starters too.
+class Attention {
+ public:
+  explicit Attention(NormalForm form)
+      : ranges_(form == NormalForm::kNfc ? kNfcAttention : kNfkcAttention),
+        count_(form == NormalForm::kNfc ? kNfcAttentionSize : kNfkcAttentionSize) {}
+  // The character at s[i] (i < n): its length, 0 when it needs no look.
+  std::size_t look(const std::uint8_t* s, std::size_t n, std::size_t i, std::size_t& len) const {
+    if (s[i] < 0x80) {  // below the first range (U+00A0 for NFKC, U+0300 for NFC)
+      len = 1;
+      return 0;
+    }
+    Char c = decode_char(s, n, i);
+    len = c.len;
+    return c.cp != kInvalidByte && c.cp >= ranges_[0] && in_ranges(ranges_, count_, c.cp) ? len : 0;
+  }
+
+ private:
+  const std::uint32_t* ranges_;
+  std::size_t count_;
+};
+
+// Appends s[begin, end) as it is; each byte's origin is where its character starts.
+void append_as_is(const std::uint8_t* s, std::size_t n, std::size_t begin, std::size_t end,
+                  std::string& out, std::vector<std::uint32_t>* origin) {
+  out.append(reinterpret_cast<const char*>(s + begin), end - begin);
+  if (!origin) return;
+  for (std::size_t i = begin; i < end;) {
+    std::size_t len = decode_char(s, n, i).len;
+    origin->insert(origin->end(), len, static_cast<std::uint32_t>(i));
+    i += len;
+  }
+}
+
+}  // namespace
+
+bool is_normalized(NormalForm form, const std::uint8_t* s, std::size_t n) {
+  const Attention attention(form);
+  for (std::size_t i = 0, len = 0; i < n; i += len) {
+    if (attention.look(s, n, i, len)) return false;
+  }
+  return true;
+}
+
+// Only the runs of characters that need a look, each with the starter
+// before it (which they may compose with), go through the whole algorithm;
+// the rest is copied. Text that needs normalizing mostly needs it in a few
+// places (a decomposed accent, a fullwidth form), and the whole algorithm
+// looks every character up in several tables: for the legacy Claude
+// tokenizer's NFKC this was most of the time of counting real text.
+void normalize(NormalForm form, const std::uint8_t* s, std::size_t n, std::string& out,
+               std::vector<std::uint32_t>* origin) {
+  const Attention attention(form);
+  out.clear();
+  if (origin) origin->clear();
+  std::string part;
+  std::vector<std::uint32_t> part_origin;
+  std::size_t done = 0;  // s[0, done) is in out
+  std::size_t safe = 0;  // the text may be split before s[safe]
+  for (std::size_t i = 0, len = 0; i < n; i += len) {
+    if (!attention.look(s, n, i, len)) {
+      safe = i;
+      continue;
+    }
+    std::size_t end = i + len;
+    while (end < n && attention.look(s, n, end, len)) end += len;
+    append_as_is(s, n, done, safe, out, origin);
+    normalize_all(form, s + safe, end - safe, part, origin ? &part_origin : nullptr);
+    out += part;
+    if (origin) {
+      for (std::size_t k = 0; k < part.size(); ++k) {
+        origin->push_back(part_origin[k] + static_cast<std::uint32_t>(safe));
+      }
+    }
+    done = safe = end;
+    i = end;
+    len = 0;
+  }
+  append_as_is(s, n, done, n, out, origin);
   if (origin) origin->push_back(static_cast<std::uint32_t>(n));
 }
 

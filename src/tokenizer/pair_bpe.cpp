@@ -14,11 +14,18 @@ std::size_t pair_merge(const Vocab& vocab, const MergeTable& merges, const std::
   auto& next = ws.next;
   auto& prev = ws.prev;
   auto& pair = ws.pair;  // merge index of part i with its successor; kNoRank if none or dead
+  auto& made = ws.made;  // the token that merge makes
   auto& tok = ws.ranks;
   auto& starts = ws.starts;
   auto& heap = ws.heap;
   tok.resize(len);
   starts.resize(len + 1);
+  // The parts' token bytes end to end, part i from at[i]: the piece itself
+  // for byte-level models. For character-level ones ' ' is written as '▁',
+  // and each byte of a byte-fallback part as 0xFF, which is in no token
+  // (tokens are UTF-8), so such a part never merges.
+  const std::uint8_t* text = p;
+  const std::uint32_t* at = starts.data();
   std::uint32_t end = 0;  // number of initial parts
   if (!chars) {
     for (std::uint32_t i = 0; i < len; ++i) {
@@ -27,34 +34,52 @@ std::size_t pair_merge(const Vocab& vocab, const MergeTable& merges, const std::
     }
     end = static_cast<std::uint32_t>(len);
   } else {
+    auto& bytes = ws.text;
+    auto& offsets = ws.at;
+    bytes.clear();
+    offsets.resize(len + 1);
+    auto part = [&](Rank r, std::size_t input_at) {
+      tok[end] = r;
+      starts[end] = static_cast<std::uint32_t>(input_at);
+      offsets[end++] = static_cast<std::uint32_t>(bytes.size());
+    };
     for (std::size_t i = 0; i < len;) {
       Char c = decode_char(p, len, i);
-      Rank r =
-          p[i] == ' ' ? chars->space : (c.cp == kInvalidByte ? kNoRank : vocab.rank(p + i, c.len));
-      if (r != kNoRank) {
-        tok[end] = r;
-        starts[end++] = static_cast<std::uint32_t>(i);
+      if (p[i] == ' ') {
+        part(chars->space, i);
+        bytes.insert(bytes.end(), {0xE2, 0x96, 0x81});
+      } else if (Rank r = c.cp == kInvalidByte ? kNoRank : vocab.rank(p + i, c.len); r != kNoRank) {
+        part(r, i);
+        bytes.insert(bytes.end(), p + i, p + i + c.len);
       } else {
         for (std::size_t b = i; b < i + c.len; ++b) {
-          tok[end] = chars->byte_fallback[p[b]];
-          starts[end++] = static_cast<std::uint32_t>(b);
+          part(chars->byte_fallback[p[b]], b);
+          bytes.push_back(0xFF);
         }
       }
       i += c.len;
     }
+    offsets[end] = static_cast<std::uint32_t>(bytes.size());
+    text = bytes.data();
+    at = offsets.data();
   }
   starts[end] = static_cast<std::uint32_t>(len);
   next.resize(end);
   prev.resize(end);
   pair.resize(end);
+  made.resize(end);
   heap.clear();
   for (std::uint32_t i = 0; i < end; ++i) {
     next[i] = i + 1;
     prev[i] = i - 1;  // wraps for i == 0; never read there
   }
+  // Parts i and next[i] merge when their bytes together are a token that a
+  // merge cuts where they meet (merge_table.h).
   auto pair_index = [&](std::uint32_t i) -> Rank {
     std::uint32_t j = next[i];
-    return j < end ? merges.find(tok[i], tok[j]).index : kNoRank;
+    if (j >= end) return kNoRank;
+    made[i] = vocab.rank(text + at[i], at[next[j]] - at[i]);
+    return merges.index(made[i], at[j] - at[i]);
   };
   for (std::uint32_t i = 0; i < end; ++i) {
     pair[i] = pair_index(i);
@@ -76,7 +101,7 @@ std::size_t pair_merge(const Vocab& vocab, const MergeTable& merges, const std::
     std::uint32_t i = static_cast<std::uint32_t>(top);
     if (pair[i] != index) continue;  // stale: a part changed since this was pushed
     std::uint32_t j = next[i];
-    tok[i] = merges.find(tok[i], tok[j]).result;
+    tok[i] = made[i];
     pair[j] = kNoRank;  // j is gone
     next[i] = next[j];
     if (next[i] < end) prev[next[i]] = i;

@@ -3,9 +3,8 @@
 #include <algorithm>
 
 #include "tokenizer/hf_data.h"
+#include "util/chunked.h"
 #include "util/input_error.h"
-
-#define LLMCALC_NOINLINE __attribute__((noinline))
 
 namespace llmcalc::tokenizer {
 namespace {
@@ -14,7 +13,6 @@ constexpr char kMagic[] = "LLMCVOC";  // + one version byte
 constexpr std::uint8_t kVersion1 = '1';
 constexpr std::uint8_t kVersion2 = 2;
 constexpr std::uint8_t kVersion3 = 3;
-constexpr std::size_t kChunk = 4096;  // tokens per call of the loading loops
 
 [[noreturn]] void bad_file(const std::string& why) {
   throw InputError("vocabulary", "The vocabulary file is not usable: " + why +
@@ -30,16 +28,13 @@ std::uint32_t read_u32(const std::uint8_t* p) {
 }  // namespace
 
 Vocab::Vocab(const std::uint8_t* data, std::size_t size, std::string_view expected_name) {
-  parse(std::vector<std::uint8_t>(data, data + size), expected_name);
+  parse(data, size, expected_name);
 }
 
-Vocab::Vocab(std::vector<std::uint8_t> file, std::string_view expected_name) {
-  parse(std::move(file), expected_name);
-}
-
-void Vocab::parse(std::vector<std::uint8_t> file, std::string_view expected_name) {
-  const std::uint8_t* data = file.data();
-  const std::size_t size = file.size();
+// Reads the caller's bytes in place and keeps nothing pointing into them: a
+// copy of a 4 MB file would be 4 MB more of fresh memory to touch, which is
+// what loading costs most besides the work itself.
+void Vocab::parse(const std::uint8_t* data, std::size_t size, std::string_view expected_name) {
   if (size < 8 + 1 + 4 || std::memcmp(data, kMagic, 7) != 0) {
     bad_file("it does not start with " + std::string(kMagic));
   }
@@ -61,24 +56,23 @@ void Vocab::parse(std::vector<std::uint8_t> file, std::string_view expected_name
   if (count > (1u << 24)) bad_file("it has more ranks than this build supports");
 
   if (version == kVersion1) {
-    parse_v1(file, pos, count);
-    blob_.assign(file.begin(), file.end());  // offsets are positions in the file
+    parse_v1(data, size, pos, count);
+    blob_.assign(data, data + size);  // offsets are positions in the file
     index(count, true);
     return;
   }
-  std::size_t trailer = parse_v2(file, pos, count, version == kVersion3);
-  if (version == kVersion3) trailer = parse_long_tokens(file, trailer);
+  std::size_t trailer = parse_v2(data, size, pos, count, version == kVersion3);
+  if (version == kVersion3) trailer = parse_long_tokens(data, size, trailer);
   // A version 3 file may hold a character-level model (byte fallback):
   // Encoding checks the single bytes of the byte-level ones.
   index(count, version != kVersion3);
   if (version == kVersion3) {
-    hf_ = std::make_shared<const HfData>(parse_hf_data(*this, file.data(), trailer, file.size()));
+    hf_ = std::make_shared<const HfData>(parse_hf_data(*this, data, trailer, size));
   }
 }
 
-void Vocab::parse_v1(const std::vector<std::uint8_t>& file, std::size_t pos, std::uint32_t count) {
-  const std::uint8_t* data = file.data();
-  const std::size_t size = file.size();
+void Vocab::parse_v1(const std::uint8_t* data, std::size_t size, std::size_t pos,
+                     std::uint32_t count) {
   offsets_.resize(count);
   lengths_.resize(count);
   for (std::uint32_t r = 0; r < count; ++r) {
@@ -92,10 +86,8 @@ void Vocab::parse_v1(const std::vector<std::uint8_t>& file, std::size_t pos, std
   if (pos != size) bad_file("it has trailing bytes");
 }
 
-std::size_t Vocab::parse_v2(const std::vector<std::uint8_t>& file, std::size_t pos,
+std::size_t Vocab::parse_v2(const std::uint8_t* data, std::size_t size, std::size_t pos,
                             std::uint32_t count, bool trailer) {
-  const std::uint8_t* data = file.data();
-  const std::size_t size = file.size();
   if (pos + 8 > size) bad_file("it is truncated");
   const std::size_t m = read_u32(data + pos);
   const std::size_t suffix_bytes = read_u32(data + pos + 4);
@@ -113,15 +105,18 @@ std::size_t Vocab::parse_v2(const std::vector<std::uint8_t>& file, std::size_t p
   std::size_t total = 0;
   std::size_t suffix_total = 0;
   std::size_t prev_len = 0;
-  for (std::size_t j = 0; j < m; ++j) {
-    std::size_t len = std::size_t{prefix[j]} + suffix[j];
-    if (prefix[j] > prev_len || suffix[j] == 0 || len > 255) {
-      bad_file("token " + std::to_string(j) + " has impossible lengths");
+  auto check = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t j = begin; j < end; ++j) {
+      std::size_t len = std::size_t{prefix[j]} + suffix[j];
+      if (prefix[j] > prev_len || suffix[j] == 0 || len > 255) {
+        bad_file("token " + std::to_string(j) + " has impossible lengths");
+      }
+      total += len;
+      suffix_total += suffix[j];
+      prev_len = len;
     }
-    total += len;
-    suffix_total += suffix[j];
-    prev_len = len;
-  }
+  };
+  for_each_chunk(m, check);
   if (suffix_total != suffix_bytes) bad_file("its token lengths do not add up");
 
   // Second pass: rebuild each token from its predecessor's prefix and its
@@ -129,37 +124,29 @@ std::size_t Vocab::parse_v2(const std::vector<std::uint8_t>& file, std::size_t p
   blob_.resize(total);  // every byte is written below
   fill_bytes(offsets_, count, 0);
   fill_bytes(lengths_, count, 0);
-  Cursor c{prefix, suffix, plane0, tail, m, 0, 0};
-  for (std::size_t j = 0; j < m; j += kChunk) decode_v2(c, j, std::min(m, j + kChunk), count);
+  std::uint8_t* out = blob_.data();
+  std::size_t at = 0;
+  std::size_t prev_at = 0;
+  auto decode = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t j = begin; j < end; ++j) {
+      Rank r = static_cast<Rank>(plane0[j] | plane0[m + j] << 8 | plane0[2 * m + j] << 16);
+      if (r >= count || lengths_[r] != 0) {
+        bad_file("rank " + std::to_string(r) + " is out of range or repeated");
+      }
+      std::memcpy(out + at, out + prev_at, prefix[j]);
+      std::memcpy(out + at + prefix[j], tail, suffix[j]);
+      tail += suffix[j];
+      offsets_[r] = static_cast<std::uint32_t>(at);
+      lengths_[r] = static_cast<std::uint8_t>(prefix[j] + suffix[j]);
+      prev_at = at;
+      at += lengths_[r];
+    }
+  };
+  for_each_chunk(m, decode);
   return need;
 }
 
-// In chunks, through a function that is not inlined: V8 starts wasm in its
-// baseline compiler and moves a function to optimized code only between
-// calls (there is no on-stack replacement), so one long loop would run
-// unoptimized from start to end; measured 3-5x slower in a fresh process.
-LLMCALC_NOINLINE void Vocab::decode_v2(Cursor& c, std::size_t begin, std::size_t end,
-                                       std::uint32_t count) {
-  std::uint8_t* out = blob_.data();
-  const std::size_t m = c.m;
-  for (std::size_t j = begin; j < end; ++j) {
-    Rank r = static_cast<Rank>(c.planes[j] | c.planes[m + j] << 8 | c.planes[2 * m + j] << 16);
-    if (r >= count || lengths_[r] != 0) {
-      bad_file("rank " + std::to_string(r) + " is out of range or repeated");
-    }
-    std::memcpy(out + c.at, out + c.prev_at, c.prefix[j]);
-    std::memcpy(out + c.at + c.prefix[j], c.tail, c.suffix[j]);
-    c.tail += c.suffix[j];
-    offsets_[r] = static_cast<std::uint32_t>(c.at);
-    lengths_[r] = static_cast<std::uint8_t>(c.prefix[j] + c.suffix[j]);
-    c.prev_at = c.at;
-    c.at += lengths_[r];
-  }
-}
-
-std::size_t Vocab::parse_long_tokens(const std::vector<std::uint8_t>& file, std::size_t pos) {
-  const std::uint8_t* data = file.data();
-  const std::size_t size = file.size();
+std::size_t Vocab::parse_long_tokens(const std::uint8_t* data, std::size_t size, std::size_t pos) {
   if (pos + 4 > size) bad_file("it is truncated");
   std::uint32_t n = read_u32(data + pos);
   pos += 4;
@@ -184,7 +171,10 @@ void Vocab::index(std::uint32_t count, bool all_bytes) {
   for (auto& r : byte_rank_) r = kNoRank;
   fill_bytes(pair_rank_, 65536, 0xFF);  // kNoRank
   std::size_t hashed = 0;
-  for (std::uint32_t r = 0; r < count; ++r) hashed += lengths_[r] > 2;
+  auto tally = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t r = begin; r < end; ++r) hashed += lengths_[r] > 2;
+  };
+  for_each_chunk(count, tally);
   // Load factor <= 0.5 keeps linear probing short; power of two for masking.
   std::size_t cap = 1024;
   while (cap < hashed * 2) cap <<= 1;
@@ -194,35 +184,32 @@ void Vocab::index(std::uint32_t count, bool all_bytes) {
   while ((std::uint64_t{1} << rank_bits_) <= count) ++rank_bits_;  // rank + 1 <= count fits
   rank_mask_ = static_cast<std::uint32_t>((std::uint64_t{1} << rank_bits_) - 1);
 
-  for (std::uint32_t r = 0; r < count; r += kChunk) {
-    insert_ranks(r, std::min<std::uint32_t>(count, r + kChunk));  // in chunks: see decode_v2
-  }
+  auto insert = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t r = begin; r < end; ++r) {
+      std::size_t len = lengths_[r];
+      if (len == 0) continue;
+      const std::uint8_t* p = blob_.data() + offsets_[r];
+      ++count_;
+      if (len > max_len_) max_len_ = len;
+      if (len == 1) {
+        byte_rank_[p[0]] = static_cast<Rank>(r);
+        continue;
+      }
+      if (len == 2) {
+        pair_rank_[p[0] << 8 | p[1]] = static_cast<Rank>(r);
+        continue;
+      }
+      const std::uint64_t h = hash(load_head(p, len), p, len);
+      std::size_t i = slot_of(h);
+      while (table_[i] != 0) i = (i + 1) & mask_;
+      table_[i] = tag_of(h) | static_cast<std::uint32_t>(r + 1);
+    }
+  };
+  for_each_chunk(count, insert);
   for (Rank r : byte_rank_) {
     // Byte-level BPE needs every single byte as a token, or some input
     // could not be encoded at all.
     if (all_bytes && r == kNoRank) bad_file("a single byte has no token");
-  }
-}
-
-LLMCALC_NOINLINE void Vocab::insert_ranks(std::uint32_t begin, std::uint32_t end) {
-  for (std::uint32_t r = begin; r < end; ++r) {
-    std::size_t len = lengths_[r];
-    if (len == 0) continue;
-    const std::uint8_t* p = blob_.data() + offsets_[r];
-    ++count_;
-    if (len > max_len_) max_len_ = len;
-    if (len == 1) {
-      byte_rank_[p[0]] = r;
-      continue;
-    }
-    if (len == 2) {
-      pair_rank_[p[0] << 8 | p[1]] = r;
-      continue;
-    }
-    const std::uint64_t h = hash(load_head(p, len), p, len);
-    std::size_t i = slot_of(h);
-    while (table_[i] != 0) i = (i + 1) & mask_;
-    table_[i] = tag_of(h) | (r + 1);
   }
 }
 

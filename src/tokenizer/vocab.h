@@ -46,8 +46,6 @@ class Vocab {
   // Parses a vocabulary file; throws InputError (field "vocabulary") when the
   // bytes are not one, or name a different vocabulary than `expected_name`.
   Vocab(const std::uint8_t* data, std::size_t size, std::string_view expected_name);
-  // The same, taking over the caller's buffer instead of copying it.
-  Vocab(std::vector<std::uint8_t> file, std::string_view expected_name);
 
   Rank rank(const std::uint8_t* p, std::size_t len) const {
     if (len > max_len_ || len == 0) return kNoRank;
@@ -86,26 +84,14 @@ class Vocab {
     return static_cast<std::uint32_t>(h >> 32) << rank_bits_;
   }
 
-  void parse(std::vector<std::uint8_t> file, std::string_view expected_name);
-  void parse_v1(const std::vector<std::uint8_t>& file, std::size_t pos, std::uint32_t count);
+  void parse(const std::uint8_t* data, std::size_t size, std::string_view expected_name);
+  void parse_v1(const std::uint8_t* data, std::size_t size, std::size_t pos, std::uint32_t count);
   // Returns where the token streams end (a version 3 file goes on there).
-  std::size_t parse_v2(const std::vector<std::uint8_t>& file, std::size_t pos, std::uint32_t count,
-                       bool trailer);
+  std::size_t parse_v2(const std::uint8_t* data, std::size_t size, std::size_t pos,
+                       std::uint32_t count, bool trailer);
   // A version 3 file's tokens over 255 bytes; returns where they end.
-  std::size_t parse_long_tokens(const std::vector<std::uint8_t>& file, std::size_t pos);
+  std::size_t parse_long_tokens(const std::uint8_t* data, std::size_t size, std::size_t pos);
   void index(std::uint32_t count, bool all_bytes);
-  void insert_ranks(std::uint32_t begin, std::uint32_t end);
-  struct Cursor {  // the state of decoding a version 2 file
-    const std::uint8_t* prefix;
-    const std::uint8_t* suffix;
-    const std::uint8_t* planes;
-    const std::uint8_t* tail;
-    std::size_t m;
-    std::size_t at;
-    std::size_t prev_at;
-  };
-  void decode_v2(Cursor& c, std::size_t begin, std::size_t end, std::uint32_t count);
-
   static std::uint64_t load_head(const std::uint8_t* p, std::size_t len) {
     std::uint64_t v = 0;
     std::memcpy(&v, p, len < 8 ? len : 8);

@@ -123,6 +123,52 @@ TEST(HfBpe, CharacterLevelWithByteFallbackAndMetaspace) {
   EXPECT_EQ(spans[2].byte_end, 5u);
 }
 
+// The merges as the file stores them: result ids in three byte planes and
+// where each merge cuts its result.
+MergeTable table_of(const Vocab& vocab, const std::vector<std::pair<Rank, std::uint8_t>>& merges) {
+  std::string split, planes[3];
+  for (const auto& [result, cut] : merges) {
+    split += static_cast<char>(cut);
+    for (int i = 0; i < 3; ++i) planes[i] += static_cast<char>((result >> (8 * i)) & 0xFF);
+  }
+  std::string all = split + planes[0] + planes[1] + planes[2];
+  const auto* p = reinterpret_cast<const std::uint8_t*>(all.data());
+  return MergeTable(vocab, p, p + merges.size(), merges.size());
+}
+
+TEST(HfMergeTable, FindsAMergeByItsResultAndWhereItCuts) {
+  auto spec = tiny_hf_spec(Pattern::kR50k, 259);  // 256 "ab", 257 "abc", 258 "bc"
+  auto enc = tiny_hf_encoding(spec, {"ab", "abc", "bc"}, {});
+  const Vocab& v = *enc->vocab();
+  // abc from (ab, c) as merge 0 and from (a, bc) as merge 2; (ab, c) again
+  // as merge 3: the first index of a pair is the one that counts, as in HF.
+  MergeTable t = table_of(v, {{257, 2}, {256, 1}, {257, 1}, {257, 2}, {258, 1}});
+  EXPECT_EQ(t.size(), 5u);
+  EXPECT_EQ(t.index(257, 2), 0u);
+  EXPECT_EQ(t.index(257, 1), 2u);
+  EXPECT_EQ(t.index(256, 1), 1u);
+  EXPECT_EQ(t.index(258, 1), 4u);
+  EXPECT_EQ(t.index(258, 2), kNoRank);  // no such cut
+  EXPECT_EQ(t.index('a', 1), kNoRank);  // a token no merge makes
+  EXPECT_EQ(t.index(kNoRank, 1), kNoRank);
+  EXPECT_EQ(t.index(259, 1), kNoRank);  // past the last rank
+  // The results come in any order; lookups do not depend on it.
+  MergeTable u = table_of(v, {{258, 1}, {257, 1}, {256, 1}});
+  EXPECT_EQ(u.index(256, 1), 2u);
+  EXPECT_EQ(u.index(258, 1), 0u);
+}
+
+TEST(HfMergeTable, AMergeThatDoesNotFitItsResultIsAnInputError) {
+  auto spec = tiny_hf_spec(Pattern::kR50k, 258);  // 256 "ab", 257 without a token
+  auto enc = tiny_hf_encoding(spec, {"ab"}, {}, {{"<s>", true}});
+  const Vocab& v = *enc->vocab();
+  EXPECT_THROW(table_of(v, {{256, 0}}), InputError);    // cuts before the first byte
+  EXPECT_THROW(table_of(v, {{256, 2}}), InputError);    // cuts after the last
+  EXPECT_THROW(table_of(v, {{257, 1}}), InputError);    // a rank without bytes
+  EXPECT_THROW(table_of(v, {{70000, 1}}), InputError);  // out of range
+  EXPECT_EQ(table_of(v, {}).index(256, 1), kNoRank);
+}
+
 TEST(HfAddedTokens, SpecialOnesFollowThePolicyOthersAlwaysMatch) {
   auto spec = tiny_hf_spec(Pattern::kCl100k, 260);
   // ids: 256 "ab"; added 257 "<s>" (special), 258 "<s>x" (special), 259 "<tool>" (not)

@@ -69,5 +69,50 @@ TEST(Normalizer, OriginMapsOutputBytesToInputCharacters) {
   EXPECT_EQ(origin, (std::vector<std::uint32_t>{0, 1, 1, 4, 4, 7, 8}));
 }
 
+TEST(Normalizer, OnlyWhatNeedsALookChangesAndOriginsStayCharacterStarts) {
+  // 日 e U+0301 本: 3 + 1 + 2 + 3 input bytes; only "e" + U+0301 is normalized.
+  std::vector<std::uint32_t> origin;
+  std::string out = norm(NormalForm::kNfc,
+                         "\xE6\x97\xA5"
+                         "e\xCC\x81\xE6\x9C\xAC",
+                         &origin);
+  EXPECT_EQ(out, "\xE6\x97\xA5\xC3\xA9\xE6\x9C\xAC");
+  EXPECT_EQ(origin, (std::vector<std::uint32_t>{0, 0, 0, 3, 3, 6, 6, 6, 9}));
+  // Text starting with a mark, marks at the end, an invalid byte between.
+  EXPECT_EQ(norm(NormalForm::kNfc,
+                 "\xCC\x81"
+                 "a\xCC\x81"),
+            "\xCC\x81\xC3\xA1");
+  EXPECT_EQ(norm(NormalForm::kNfc, "a\xFF\xCC\x81"), "a\xFF\xCC\x81");
+}
+
+TEST(Normalizer, TheNormalFormOfAJoinIsTheJoinOfTheNormalForms) {
+  // Each sample starts with a character that needs no look, so the text
+  // splits before it: normalizing the whole equals normalizing the parts.
+  const std::vector<std::string> samples = {"e\xCC\x81",
+                                            "x\xEF\xAC\x81",
+                                            "\xE1\x84\x80\xE1\x85\xA1\xE1\x86\xA8",
+                                            "a\xCC\x87\xCC\xA3",
+                                            "\xE2\x84\xAB",
+                                            "plain",
+                                            "\xE6\x97\xA5\xE6\x9C\xAC",
+                                            "\xEA\xB0\x80\xE1\x86\xA8",
+                                            "\xFF",
+                                            " \xC2\xA0\xE2\x91\xA0"};
+  for (NormalForm f : {NormalForm::kNfc, NormalForm::kNfkc}) {
+    std::string text, expected;
+    for (int round = 0; round < 50; ++round) {
+      const std::string& piece = samples[(round * 7) % samples.size()];
+      text += "s" + piece;
+      expected += "s" + norm(f, piece);
+    }
+    std::vector<std::uint32_t> origin;
+    EXPECT_EQ(norm(f, text, &origin), expected);
+    ASSERT_EQ(origin.size(), expected.size() + 1);
+    EXPECT_EQ(origin.back(), text.size());
+    for (std::size_t k = 1; k < origin.size(); ++k) EXPECT_LE(origin[k - 1], origin[k]);
+  }
+}
+
 }  // namespace
 }  // namespace llmcalc::tokenizer
