@@ -1,18 +1,18 @@
 // The Token Counter page. Counting runs in tokenize.worker.js; this file
 // keeps the form, the model list, the per-encoding table, the cost and the
 // token view in step with the newest answer. The tokenizer's wasm is
-// compiled once here and handed to the worker with o200k_base
-// (asset-handover.js); the first request goes to the worker at once (it
+// compiled once here and handed to the worker with o200k_base (boot.js,
+// asset-handover.js); the first request goes to the worker at once (it
 // resolves the model to its encoding itself); this thread's small tokenizer
 // module (the encoding list, the number format) is instantiated from the
 // same compiled wasm, and the full core, for the catalog and the cost, loads
 // after the first count.
+import { wasmModule, worker } from './boot.js'; // first: see there
 import '../src/styles/tool.css';
 import '../src/styles/text-input.css';
 import './token-counter.css';
 import { loadLlmcalc } from 'llmcalc';
-import { compileTokenizer, fetchVocabulary, loadTokenizer } from 'llmcalc/tokenizer';
-import { handOver } from './asset-handover.js';
+import { loadTokenizer } from 'llmcalc/tokenizer';
 import { bindFormToUrl } from '../src/shell/url-state.js';
 import { downloadCsv, downloadJson } from '../src/shell/export.js';
 import { bindDropZone } from '../src/shell/drop-zone.js';
@@ -34,9 +34,6 @@ const out = (name) => document.querySelector(`[data-out="${name}"]`);
 const EDITOR_LIMIT = 2 * 1024 * 1024;
 const DEFAULT_MODEL = 'gpt-4o';
 
-const wasmModule = compileTokenizer();
-const worker = new Worker(new URL('./tokenize.worker.js', import.meta.url), { type: 'module' });
-handOver(worker, { wasmModule, vocabularies: { o200k_base: fetchVocabulary('o200k_base') } });
 let latestId = 0;
 let fileText = null; // a large file's text, when it is not in the editor
 const tkReady = loadTokenizer({ wasmModule }); // this thread's: the encoding list and number format
