@@ -207,27 +207,24 @@ TEST(TokenCounting, ExactForOpenAiFamiliesAndTheIdsTheOtherTokenizersCover) {
   TokenCounting unknown = token_counting(*c.find("a-long"));
   EXPECT_FALSE(unknown.exact);
   EXPECT_EQ(unknown.encoding, "o200k_base");
-  Model claude = *c.find("a-chat");
-  claude.tokenizer = "claude-estimate";
-  EXPECT_NE(token_counting(claude).note.find("count_tokens"), std::string::npos);
-  claude.tokenizer = "gemma3";
-  EXPECT_NE(token_counting(claude).note.find("gemma3"), std::string::npos);
+  // The tiny catalog's chat model under another id and tokenizer family.
+  auto counting = [&](const char* id, const char* tokenizer) {
+    Model m = *c.find("a-chat");
+    if (*id) m.id = id;
+    m.tokenizer = tokenizer;
+    return token_counting(m);
+  };
+  EXPECT_NE(counting("", "claude-estimate").note.find("count_tokens"), std::string::npos);
+  EXPECT_NE(counting("", "gemma3").note.find("gemma3"), std::string::npos);
   // A Gemini id Google's SDK counts with Gemma 3 is exact with it; a later
   // one (Gemma 4's tokenizer) is an estimate that names its tokenizer.
-  Model gemini = *c.find("a-chat");
-  gemini.id = "gemini-2.5-pro";
-  gemini.tokenizer = "gemma3";
-  EXPECT_EQ(token_counting(gemini).encoding, "gemma3");
-  EXPECT_TRUE(token_counting(gemini).exact);
-  gemini.id = "gemini-3.5-flash";
-  gemini.tokenizer = "gemma4";
-  EXPECT_EQ(token_counting(gemini).encoding, "o200k_base");
-  EXPECT_NE(token_counting(gemini).note.find("gemma4 tokenizer"), std::string::npos);
-  Model llama = *c.find("a-chat");
-  llama.id = "meta-llama/Llama-3.3-70B-Instruct-Turbo";
-  llama.tokenizer = "llama3";
-  EXPECT_EQ(token_counting(llama).encoding, "llama3");
-  EXPECT_TRUE(token_counting(llama).exact);
+  EXPECT_EQ(counting("gemini-2.5-pro", "gemma3").encoding, "gemma3");
+  EXPECT_TRUE(counting("gemini-2.5-pro", "gemma3").exact);
+  EXPECT_EQ(counting("gemini-3.5-flash", "gemma4").encoding, "o200k_base");
+  EXPECT_NE(counting("gemini-3.5-flash", "gemma4").note.find("gemma4 tokenizer"),
+            std::string::npos);
+  EXPECT_EQ(counting("meta-llama/Llama-3.3-70B-Instruct-Turbo", "llama3").encoding, "llama3");
+  EXPECT_TRUE(counting("meta-llama/Llama-3.3-70B-Instruct-Turbo", "llama3").exact);
 }
 
 }  // namespace
