@@ -61,7 +61,7 @@ std::size_t merge_small(const Vocab& vocab, const std::uint8_t* p, std::size_t l
 // binary heap, and the four sit side by side.
 class QuadHeap {
  public:
-  explicit QuadHeap(std::vector<std::uint64_t>& a) : a_(a) {}
+  explicit QuadHeap(RawVector<std::uint64_t>& a) : a_(a) {}
   bool empty() const { return a_.empty(); }
   void build() {
     for (std::size_t i = a_.size() / 4 + 1; i-- > 0;) sift_down(i, a_[i]);
@@ -104,7 +104,7 @@ class QuadHeap {
     }
     a_[i] = v;
   }
-  std::vector<std::uint64_t>& a_;
+  RawVector<std::uint64_t>& a_;
 };
 
 std::size_t merge_heap(const Vocab& vocab, const std::uint8_t* p, std::size_t len,

@@ -16,19 +16,23 @@
 #include <vector>
 
 #include "tokenizer/vocab.h"
+#include "util/raw_vector.h"
 
 namespace llmcalc::tokenizer {
 
 // Reused buffers, so that merging allocates only while a piece is longer
-// than any before it. One per thread (an Encoding owns one).
+// than any before it. One per thread (an Encoding owns one). Raw vectors
+// (util/raw_vector.h): every merge writes what it reads, and a plain
+// vector's resize zeroed the growth again on each piece longer than the
+// last, a call per piece in a first pass.
 struct BpeWorkspace {
-  std::vector<std::uint32_t> starts;  // result: part i is [starts[i], starts[i+1])
-  std::vector<Rank> ranks;            // result: rank of part i
-  std::vector<Rank> pair, made;
-  std::vector<std::uint32_t> next, prev;
-  std::vector<std::uint8_t> text;  // pair_merge of character-level models (pair_bpe.cpp)
-  std::vector<std::uint32_t> at;
-  std::vector<std::uint64_t> heap;
+  RawVector<std::uint32_t> starts;  // result: part i is [starts[i], starts[i+1])
+  RawVector<Rank> ranks;            // result: rank of part i
+  RawVector<Rank> pair, made;
+  RawVector<std::uint32_t> next, prev;
+  RawVector<std::uint8_t> text;  // pair_merge of character-level models (pair_bpe.cpp)
+  RawVector<std::uint32_t> at;
+  RawVector<std::uint64_t> heap;
   // The long-piece merge's parts, one record each: a merge touches a part
   // and its neighbours, which then share a cache line or two.
   struct Part {
@@ -36,7 +40,7 @@ struct BpeWorkspace {
     Rank pair;  // rank of this part joined with the next; kNoRank if none or dead
     Rank tok;
   };
-  std::vector<Part> parts;
+  RawVector<Part> parts;
 };
 
 // Merges piece [p, p + len), len >= 1. Returns the number of tokens; their

@@ -7,6 +7,7 @@
 #include "tokenizer/pair_bpe.h"
 #include "tokenizer/utf8.h"
 #include "util/input_error.h"
+#include "util/short_bytes.h"
 
 namespace llmcalc::tokenizer {
 
@@ -135,8 +136,7 @@ namespace {
 std::size_t cache_slot(const std::uint8_t* p, std::size_t len, std::size_t slots) {
   std::uint64_t h = len * 0x9E3779B97F4A7C15ull;
   for (std::size_t i = 0; i < len; i += 8) {
-    std::uint64_t v = 0;
-    std::memcpy(&v, p + i, std::min<std::size_t>(8, len - i));
+    std::uint64_t v = load_le(p + i, len - i);
     h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
     h ^= h >> 31;
   }
@@ -178,9 +178,9 @@ void Encoding::pieces(const std::uint8_t* seg, std::size_t n, const std::uint32_
     if (whole != kNoRank) {
       sink.token(whole, at(pos), at(piece_end));
     } else if (len <= kCacheMaxLen) {
-      if (cache_.empty()) cache_.resize(kCacheSlots);
+      if (cache_.empty()) fill_bytes(cache_, kCacheSlots, 0);
       CachedPiece& c = cache_[cache_slot(piece, len, kCacheSlots)];
-      if (c.len != len || std::memcmp(c.bytes, piece, len) != 0) {
+      if (c.len != len || !same_bytes(c.bytes, piece, len)) {
         std::size_t k = merge(piece, len);
         c.len = static_cast<std::uint32_t>(len);
         c.count = static_cast<std::uint32_t>(k);
@@ -202,11 +202,11 @@ void Encoding::ordinary(const std::uint8_t* s, std::size_t begin, std::size_t en
                         const std::uint32_t* origin, Sink& sink) const {
   const std::uint8_t* seg = s + begin;
   const std::size_t n = end - begin;
-  if (spec_->normalizer == Normalizer::kNfcSections && !is_normalized(NormalForm::kNfc, seg, n)) {
-    // HF normalizes each section between added tokens (transformers.js
-    // _encode_text; tokenizers' AddedVocabulary::extract_and_normalize).
-    std::vector<std::uint32_t>* map = Sink::kPositions ? &segment_origin_ : nullptr;
-    normalize(NormalForm::kNfc, seg, n, norm_segment_, map);
+  // HF normalizes each section between added tokens (transformers.js
+  // _encode_text; tokenizers' AddedVocabulary::extract_and_normalize).
+  std::vector<std::uint32_t>* map = Sink::kPositions ? &segment_origin_ : nullptr;
+  if (spec_->normalizer == Normalizer::kNfcSections &&
+      normalize_if_needed(NormalForm::kNfc, seg, n, norm_segment_, map)) {
     if (map) {
       for (auto& x : *map) x = static_cast<std::uint32_t>(origin ? origin[begin + x] : begin + x);
     }
@@ -237,11 +237,11 @@ template <class Sink>
 void Encoding::walk(std::string_view text, const SpecialPolicy& policy, Sink& sink) const {
   const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
   std::size_t n = text.size();
-  if (spec_->normalizer == Normalizer::kNfkcWhole && !is_normalized(NormalForm::kNfkc, s, n)) {
-    // @anthropic-ai/tokenizer: text.normalize('NFKC'), then tiktoken with
-    // every special allowed; so specials are found in the normalized text.
-    std::vector<std::uint32_t>* map = Sink::kPositions ? &norm_origin_ : nullptr;
-    normalize(NormalForm::kNfkc, s, n, norm_text_, map);
+  // @anthropic-ai/tokenizer: text.normalize('NFKC'), then tiktoken with
+  // every special allowed; so specials are found in the normalized text.
+  std::vector<std::uint32_t>* map = Sink::kPositions ? &norm_origin_ : nullptr;
+  if (spec_->normalizer == Normalizer::kNfkcWhole &&
+      normalize_if_needed(NormalForm::kNfkc, s, n, norm_text_, map)) {
     walk_bytes(reinterpret_cast<const std::uint8_t*>(norm_text_.data()), norm_text_.size(),
                map ? map->data() : nullptr, policy, sink);
     return;

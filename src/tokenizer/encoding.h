@@ -34,6 +34,7 @@
 #include "tokenizer/hf_data.h"
 #include "tokenizer/pair_bpe.h"
 #include "tokenizer/vocab.h"
+#include "util/raw_vector.h"
 
 namespace llmcalc::tokenizer {
 
@@ -122,14 +123,16 @@ class Encoding {
   // and merging is the expensive part of encoding.
   static constexpr std::size_t kCacheMaxLen = 24;
   static constexpr std::size_t kCacheSlots = 8192;
+  // Trivial, so the cache is zeroed with one memset (fill_bytes), not slot
+  // by slot: a first count runs unoptimized in a fresh page.
   struct CachedPiece {
-    std::uint32_t len = 0;  // 0: empty
-    std::uint32_t count = 0;
+    std::uint32_t len;  // 0: empty
+    std::uint32_t count;
     std::uint8_t bytes[kCacheMaxLen];
     Rank ranks[kCacheMaxLen];
     std::uint8_t starts[kCacheMaxLen + 1];
   };
-  mutable std::vector<CachedPiece> cache_;
+  mutable RawVector<CachedPiece> cache_;
 };
 
 }  // namespace llmcalc::tokenizer

@@ -1,6 +1,7 @@
 #include "tokenizer/normalizer.h"
 
 #include <algorithm>
+#include <array>
 
 #include "tokenizer/normalization_tables.h"
 #include "tokenizer/utf8.h"
@@ -188,25 +189,53 @@ void normalize_all(NormalForm form, const std::uint8_t* s, std::size_t n, std::s
 // other is a starter that stays as it is and never joins what comes before
 // it, so the text splits before it without changing its normal form (the
 // boundaries of UAX #15 section 9); invalid bytes are such starters too.
+//
+// The Basic Multilingual Plane's part of the ranges is also kept as a
+// bitmap (8 KB a form, built on first use): nearly every character of real
+// text is there, and one bit test per character beats a binary search over
+// hundreds of ranges (Chinese text has no character below them to skip).
+using BmpBits = std::array<std::uint64_t, 0x10000 / 64>;
+
+BmpBits bmp_bits(const std::uint32_t* ranges, std::size_t count) {
+  BmpBits bits{};
+  for (std::size_t k = 0; k < count; ++k) {
+    for (std::uint32_t cp = ranges[2 * k]; cp <= ranges[2 * k + 1] && cp < 0x10000; ++cp) {
+      bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+    }
+  }
+  return bits;
+}
+
+const BmpBits& bmp_bits(NormalForm form) {
+  static const BmpBits nfc = bmp_bits(kNfcAttention, kNfcAttentionSize);
+  static const BmpBits nfkc = bmp_bits(kNfkcAttention, kNfkcAttentionSize);
+  return form == NormalForm::kNfc ? nfc : nfkc;
+}
+
 class Attention {
  public:
   explicit Attention(NormalForm form)
       : ranges_(form == NormalForm::kNfc ? kNfcAttention : kNfkcAttention),
-        count_(form == NormalForm::kNfc ? kNfcAttentionSize : kNfkcAttentionSize) {}
+        count_(form == NormalForm::kNfc ? kNfcAttentionSize : kNfkcAttentionSize),
+        bmp_(bmp_bits(form)) {}
   // The character at s[i] (i < n): its length, 0 when it needs no look.
-  std::size_t look(const std::uint8_t* s, std::size_t n, std::size_t i, std::size_t& len) const {
+  LLMCALC_ALWAYS_INLINE std::size_t look(const std::uint8_t* s, std::size_t n, std::size_t i,
+                                         std::size_t& len) const {
     if (s[i] < 0x80) {  // below the first range (U+00A0 for NFKC, U+0300 for NFC)
       len = 1;
       return 0;
     }
     Char c = decode_char(s, n, i);
     len = c.len;
-    return c.cp != kInvalidByte && c.cp >= ranges_[0] && in_ranges(ranges_, count_, c.cp) ? len : 0;
+    if (c.cp == kInvalidByte) return 0;
+    if (c.cp < 0x10000) return bmp_[c.cp >> 6] >> (c.cp & 63) & 1 ? len : 0;
+    return in_ranges(ranges_, count_, c.cp) ? len : 0;
   }
 
  private:
   const std::uint32_t* ranges_;
   std::size_t count_;
+  const BmpBits& bmp_;
 };
 
 // Appends s[begin, end) as it is; each byte's origin is where its character starts.
@@ -237,11 +266,12 @@ bool is_normalized(NormalForm form, const std::uint8_t* s, std::size_t n) {
 // places (a decomposed accent, a fullwidth form), and the whole algorithm
 // looks every character up in several tables: for the legacy Claude
 // tokenizer's NFKC this was most of the time of counting real text.
-void normalize(NormalForm form, const std::uint8_t* s, std::size_t n, std::string& out,
-               std::vector<std::uint32_t>* origin) {
+bool normalize_if_needed(NormalForm form, const std::uint8_t* s, std::size_t n, std::string& out,
+                         std::vector<std::uint32_t>* origin) {
   const Attention attention(form);
   out.clear();
   if (origin) origin->clear();
+  bool looked = false;
   std::string part;
   std::vector<std::uint32_t> part_origin;
   std::size_t done = 0;  // s[0, done) is in out
@@ -251,6 +281,7 @@ void normalize(NormalForm form, const std::uint8_t* s, std::size_t n, std::strin
       safe = i;
       continue;
     }
+    looked = true;
     std::size_t end = i + len;
     while (end < n && attention.look(s, n, end, len)) end += len;
     append_as_is(s, n, done, safe, out, origin);
@@ -265,7 +296,16 @@ void normalize(NormalForm form, const std::uint8_t* s, std::size_t n, std::strin
     i = end;
     len = 0;
   }
+  if (!looked) return false;
   append_as_is(s, n, done, n, out, origin);
+  if (origin) origin->push_back(static_cast<std::uint32_t>(n));
+  return true;
+}
+
+void normalize(NormalForm form, const std::uint8_t* s, std::size_t n, std::string& out,
+               std::vector<std::uint32_t>* origin) {
+  if (normalize_if_needed(form, s, n, out, origin)) return;
+  append_as_is(s, n, 0, n, out, origin);
   if (origin) origin->push_back(static_cast<std::uint32_t>(n));
 }
 

@@ -2,9 +2,9 @@
 // normalize their input: Qwen (tokenizer.json "normalizer": NFC) and the
 // legacy Claude tokenizer (NFKC). Tables: normalization_tables.h.
 //
-// Nearly all text is already normalized, so is_normalized() answers first
-// from a quick check (no character that may change or make a neighbour
-// change), and normalize() runs only when it says no.
+// Nearly all text is already normalized, so a quick check comes first (no
+// character that may change or make a neighbour change): is_normalized(),
+// or normalize_if_needed(), which writes a copy only when the check fails.
 //
 // Bytes that are not valid UTF-8 (utf8.h) pass through unchanged, each one
 // a starter that composes with nothing.
@@ -30,5 +30,10 @@ bool is_normalized(NormalForm form, const std::uint8_t* s, std::size_t n);
 // == n. So a range of output bytes maps back to a range of input bytes.
 void normalize(NormalForm form, const std::uint8_t* s, std::size_t n, std::string& out,
                std::vector<std::uint32_t>* origin);
+
+// normalize() in one pass over s when s passes the quick check: then it
+// returns false and `out` and `origin` hold nothing (use s itself).
+bool normalize_if_needed(NormalForm form, const std::uint8_t* s, std::size_t n, std::string& out,
+                         std::vector<std::uint32_t>* origin);
 
 }  // namespace llmcalc::tokenizer

@@ -10,7 +10,7 @@ constexpr std::size_t kNoMatch = static_cast<std::size_t>(-1);
 struct Text {
   const std::uint8_t* s;
   std::size_t n;
-  Char at(std::size_t i) const { return decode_char(s, n, i); }
+  LLMCALC_ALWAYS_INLINE Char at(std::size_t i) const { return decode_char(s, n, i); }
   bool byte_is(std::size_t i, char c) const {
     return i < n && s[i] == static_cast<std::uint8_t>(c);
   }

@@ -10,6 +10,7 @@
 #include <cstdint>
 
 #include "tokenizer/unicode_tables.h"
+#include "util/always_inline.h"
 
 namespace llmcalc::tokenizer {
 
@@ -21,7 +22,7 @@ struct Char {
 
 constexpr std::uint32_t kInvalidByte = 0xFFFFFFFFu;
 
-inline Char decode_char(const std::uint8_t* s, std::size_t n, std::size_t i) {
+LLMCALC_ALWAYS_INLINE Char decode_char(const std::uint8_t* s, std::size_t n, std::size_t i) {
   std::uint8_t b0 = s[i];
   if (b0 < 0x80) return {b0, 1, char_class(b0)};
   std::size_t left = n - i;

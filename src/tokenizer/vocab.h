@@ -32,7 +32,9 @@
 #include <string_view>
 #include <vector>
 
+#include "util/always_inline.h"
 #include "util/raw_vector.h"
+#include "util/short_bytes.h"
 
 namespace llmcalc::tokenizer {
 
@@ -47,7 +49,7 @@ class Vocab {
   // bytes are not one, or name a different vocabulary than `expected_name`.
   Vocab(const std::uint8_t* data, std::size_t size, std::string_view expected_name);
 
-  Rank rank(const std::uint8_t* p, std::size_t len) const {
+  LLMCALC_ALWAYS_INLINE Rank rank(const std::uint8_t* p, std::size_t len) const {
     if (len > max_len_ || len == 0) return kNoRank;
     if (len == 1) return byte_rank_[p[0]];
     if (len == 2) return pair_rank_[p[0] << 8 | p[1]];  // every merge starts with pairs
@@ -58,7 +60,7 @@ class Vocab {
       if (slot == 0) return kNoRank;
       if ((slot & ~rank_mask_) == tag) {
         Rank r = (slot & rank_mask_) - 1;
-        if (lengths_[r] == len && std::memcmp(blob_.data() + offsets_[r], p, len) == 0) return r;
+        if (lengths_[r] == len && same_bytes(blob_.data() + offsets_[r], p, len)) return r;
       }
     }
   }
@@ -92,16 +94,11 @@ class Vocab {
   // A version 3 file's tokens over 255 bytes; returns where they end.
   std::size_t parse_long_tokens(const std::uint8_t* data, std::size_t size, std::size_t pos);
   void index(std::uint32_t count, bool all_bytes);
-  static std::uint64_t load_head(const std::uint8_t* p, std::size_t len) {
-    std::uint64_t v = 0;
-    std::memcpy(&v, p, len < 8 ? len : 8);
-    return v;
-  }
+  static std::uint64_t load_head(const std::uint8_t* p, std::size_t len) { return load_le(p, len); }
   static std::uint64_t hash(std::uint64_t head, const std::uint8_t* p, std::size_t len) {
     std::uint64_t h = (head ^ (len * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
     for (std::size_t i = 8; i < len; i += 8) {
-      std::uint64_t v = 0;
-      std::memcpy(&v, p + i, len - i < 8 ? len - i : 8);
+      std::uint64_t v = load_le(p + i, len - i);
       h = (h ^ v ^ (h >> 29)) * 0x94D049BB133111EBull;
     }
     return h ^ (h >> 32);

@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "tokenizer/normalization_tables.h"
 #include "tokenizer/normalizer.h"
+#include "util/utf8_append.h"
 
 namespace llmcalc::tokenizer {
 namespace {
@@ -56,6 +58,53 @@ TEST(Normalizer, QuickCheck) {
   EXPECT_FALSE(quick(NormalForm::kNfkc, "\xEF\xAC\x81"));
   EXPECT_FALSE(quick(NormalForm::kNfkc, "\xC2\xA0"));
   EXPECT_TRUE(quick(NormalForm::kNfkc, "Hello, world!"));
+}
+
+// The quick check answers from a bitmap in the BMP and from the ranges
+// above it; both must say what the generated ranges say, for every
+// character of both forms.
+TEST(Normalizer, QuickCheckIsTheAttentionRangesForEveryCharacter) {
+  auto in_table = [](const std::uint32_t* r, std::size_t count, std::uint32_t cp) {
+    for (std::size_t k = 0; k < count; ++k) {
+      if (cp >= r[2 * k] && cp <= r[2 * k + 1]) return true;
+    }
+    return false;
+  };
+  for (NormalForm f : {NormalForm::kNfc, NormalForm::kNfkc}) {
+    const bool nfc = f == NormalForm::kNfc;
+    const std::uint32_t* ranges = nfc ? detail::kNfcAttention : detail::kNfkcAttention;
+    const std::size_t count = nfc ? detail::kNfcAttentionSize : detail::kNfkcAttentionSize;
+    int differ = 0;
+    for (std::uint32_t cp = 0; cp <= 0x10FFFF; ++cp) {
+      if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+      std::string s;
+      append_utf8(s, cp);
+      if (quick(f, s) != in_table(ranges, count, cp)) continue;  // quick: "needs no look"
+      if (++differ <= 5) ADD_FAILURE() << "U+" << std::hex << cp << (nfc ? " NFC" : " NFKC");
+    }
+    EXPECT_EQ(differ, 0);
+  }
+}
+
+TEST(Normalizer, NormalizeIfNeededWritesOnlyWhenTheQuickCheckFails) {
+  const std::vector<std::string> samples = {
+      "plain ASCII",        "caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC",
+      "cafe\xCC\x81",       "\xEF\xAC\x81",
+      "x\xF0\x9D\x90\x80y",  // U+1D400 MATHEMATICAL BOLD CAPITAL A
+      "a\xFF\xCC\x81",      ""};
+  for (NormalForm f : {NormalForm::kNfc, NormalForm::kNfkc}) {
+    for (const std::string& s : samples) {
+      std::string out = "stale";
+      std::vector<std::uint32_t> origin = {7}, expected_origin;
+      const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+      bool wrote = normalize_if_needed(f, p, s.size(), out, &origin);
+      EXPECT_EQ(wrote, !quick(f, s)) << s;
+      if (!wrote) continue;
+      EXPECT_EQ(out, norm(f, s, &expected_origin)) << s;
+      EXPECT_EQ(origin, expected_origin) << s;
+    }
+  }
+  EXPECT_EQ(norm(NormalForm::kNfkc, "x\xF0\x9D\x90\x80y"), "xAy");
 }
 
 TEST(Normalizer, OriginMapsOutputBytesToInputCharacters) {
