@@ -51,10 +51,21 @@ class Encoding {
   #h;
   #view = null; // the input buffer's view while it stays valid
   #allowed = ''; // the allowed special tokens the handle holds
+  #used = false;
   constructor(handle) {
     this.#h = handle;
     this.name = handle.name();
     this.vocabSize = handle.vocabSize();
+    // Once idle, count a made-up text on a scratch copy, so that the first
+    // real count runs optimized code, not V8's baseline code
+    // (src/tokenizer/warm_up.h). Not when a call came first: it warms the
+    // code itself. unref(): a Node program that is done does not wait.
+    // The result is ignored: the warm-up is only for speed, and anything
+    // wrong would show in a real call.
+    const timer = setTimeout(() => {
+      if (!this.#used) handle.warmUp();
+    }, 0);
+    timer?.unref?.();
   }
 
   // Sizes the core's input buffer; a view of it may be kept until the next
@@ -85,6 +96,7 @@ class Encoding {
   }
 
   #run(method, text, opts) {
+    this.#used = true;
     const len = this.#put(text);
     const [flags, allowed] = opts ? policy(opts) : NO_OPTIONS;
     if (allowed !== this.#allowed) {

@@ -17,6 +17,7 @@
 #include "tokenizer/chat.h"
 #include "tokenizer/encoding.h"
 #include "tokenizer/models.h"
+#include "tokenizer/warm_up.h"
 #include "util/input_error.h"
 #include "util/json_call.h"
 #include "util/raw_vector.h"
@@ -102,6 +103,14 @@ class EncodingHandle {
     return guard([&] {
       bytes_ = enc_->decode_bytes(ids_.data(), n);
       return static_cast<double>(bytes_.size());
+    });
+  }
+  // Runs the counting code once on a scratch copy (tokenizer/warm_up.h);
+  // JS calls it while idle after a load. Any error is kept like a count's.
+  double warmUp() {
+    return guard([&] {
+      llmcalc::tokenizer::warm_up(*enc_);
+      return 0.0;
     });
   }
   std::string countChat(const std::string& model, const std::string& request) {
@@ -236,7 +245,8 @@ EMSCRIPTEN_BINDINGS(tokenizer) {
       .function("encode", &EncodingHandle::encode)
       .function("spans", &EncodingHandle::spans)
       .function("decode", &EncodingHandle::decode)
-      .function("countChat", &EncodingHandle::countChat);
+      .function("countChat", &EncodingHandle::countChat)
+      .function("warmUp", &EncodingHandle::warmUp);
   emscripten::function("vocabInput", &vocab_input);
   emscripten::function("loadEncodingHandle", &load_encoding, emscripten::allow_raw_pointers());
   emscripten::function("hasVocabulary", &has_vocab);

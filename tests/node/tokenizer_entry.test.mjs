@@ -112,3 +112,18 @@ for (const name of ['cl100k_base', 'o200k_base', 'p50k_base']) {
     }
   });
 }
+
+test('the idle warm-up after a load runs for every encoding, in a fresh instance, and changes no count', async () => {
+  // A fresh instance: its encodings are new, so each schedules a warm-up.
+  // A warm-up that threw would be an uncaught exception in a timer, which
+  // fails this test; one that touched the encoding's state would change
+  // the counts below.
+  const fresh = await loadTokenizer();
+  const sample = 'Hello, world! café ｆｕｌｌ 日本語 12345 ' + 'x'.repeat(40);
+  for (const { name } of [...fresh.encodings, ...fresh.otherEncodings]) {
+    const enc = await fresh.loadEncoding(name);
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the warm-up's turn
+    const reference = await tok.loadEncoding(name);
+    assert.equal(enc.count(sample, { allowedSpecial: 'all' }), reference.count(sample, { allowedSpecial: 'all' }), name);
+  }
+});
