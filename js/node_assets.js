@@ -4,8 +4,8 @@
 // the first time costs about 3 ms a megabyte (Node 20, measured here), and
 // Gemma 3's vocabulary is 4 MB. The read is synchronous so that wasm memory
 // cannot grow (and move) under it.
-import { closeSync, openSync, readSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { assetUrl } from './assets.js';
 
@@ -15,7 +15,10 @@ export async function readAsset(name) {
   if (!url) throw new Error(`Unknown data file: ${name}`);
   const path = fileURLToPath(url);
   if (!name.startsWith('vocab/')) return new Uint8Array(await readFile(path));
-  const { size } = await stat(path);
+  // Synchronous too: right after the wasm compiles, V8's background
+  // compiler threads kept an async stat waiting 40-80 ms on this 2-core
+  // machine, most of the time to load o200k_base in a new process.
+  const { size } = statSync(path);
   return {
     size,
     readInto(view) {
