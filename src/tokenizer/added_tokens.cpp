@@ -11,7 +11,6 @@ AddedTokens::AddedTokens(std::vector<AddedToken> tokens) : tokens_(std::move(tok
     if (t.empty()) continue;
     by_text_.emplace(t, i);     // the first of two equal texts wins
     by_id_[tokens_[i].id] = i;  // a later entry wins, as in a decoder dict
-    starts_[static_cast<std::uint8_t>(t[0])] = true;
     auto& lens = lengths_[static_cast<std::uint8_t>(t[0])];
     if (std::find(lens.begin(), lens.end(), t.size()) == lens.end()) lens.push_back(t.size());
   }
@@ -20,7 +19,6 @@ AddedTokens::AddedTokens(std::vector<AddedToken> tokens) : tokens_(std::move(tok
 
 AddedMatch AddedTokens::find(const std::uint8_t* s, std::size_t n, std::size_t from) const {
   for (std::size_t i = from; i < n; ++i) {
-    if (!starts_[s[i]]) continue;
     const auto& lens = lengths_[s[i]];
     for (std::size_t len : lens) {
       if (len > n - i) continue;

@@ -54,7 +54,6 @@ class AddedTokens {
   // Per first byte: the distinct lengths of tokens starting with it, longest
   // first (empty: no token starts with this byte).
   std::vector<std::size_t> lengths_[256];
-  bool starts_[256] = {};  // some token starts with this byte: the scan's one test a byte
 };
 
 }  // namespace llmcalc::tokenizer

@@ -1,6 +1,7 @@
 #include "tokenizer/vocab.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "tokenizer/hf_data.h"
 #include "util/chunked.h"
@@ -199,7 +200,7 @@ void Vocab::index(std::uint32_t count, bool all_bytes) {
         pair_rank_[p[0] << 8 | p[1]] = static_cast<Rank>(r);
         continue;
       }
-      const std::uint64_t h = hash(load_head(p, len), p, len);
+      const std::uint64_t h = hash(p, len);
       std::size_t i = slot_of(h);
       while (table_[i] != 0) i = (i + 1) & mask_;
       table_[i] = tag_of(h) | static_cast<std::uint32_t>(r + 1);

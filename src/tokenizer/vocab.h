@@ -26,7 +26,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -53,7 +52,7 @@ class Vocab {
     if (len > max_len_ || len == 0) return kNoRank;
     if (len == 1) return byte_rank_[p[0]];
     if (len == 2) return pair_rank_[p[0] << 8 | p[1]];  // every merge starts with pairs
-    const std::uint64_t h = hash(load_head(p, len), p, len);
+    const std::uint64_t h = hash(p, len);
     const std::uint32_t tag = tag_of(h);
     for (std::size_t i = slot_of(h);; i = (i + 1) & mask_) {
       const std::uint32_t slot = table_[i];
@@ -94,9 +93,8 @@ class Vocab {
   // A version 3 file's tokens over 255 bytes; returns where they end.
   std::size_t parse_long_tokens(const std::uint8_t* data, std::size_t size, std::size_t pos);
   void index(std::uint32_t count, bool all_bytes);
-  static std::uint64_t load_head(const std::uint8_t* p, std::size_t len) { return load_le(p, len); }
-  static std::uint64_t hash(std::uint64_t head, const std::uint8_t* p, std::size_t len) {
-    std::uint64_t h = (head ^ (len * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
+  static std::uint64_t hash(const std::uint8_t* p, std::size_t len) {
+    std::uint64_t h = (load_le(p, len) ^ (len * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
     for (std::size_t i = 8; i < len; i += 8) {
       std::uint64_t v = load_le(p + i, len - i);
       h = (h ^ v ^ (h >> 29)) * 0x94D049BB133111EBull;
