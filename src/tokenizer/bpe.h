@@ -8,7 +8,9 @@
 // base64, minified code) use a min-heap of (rank, position) over a linked
 // list of parts, O(n log n) instead of O(n^2); popping the smallest
 // (rank, position) is the same choice as "lowest rank, leftmost", so both
-// give identical tokens.
+// give identical tokens. Very long pieces are merged a few hundred bytes at
+// a time, and each seam is mended until the result is the one BPE gives
+// the whole piece (bpe.cpp, merge_in_chunks).
 #pragma once
 
 #include <cstddef>
@@ -41,11 +43,28 @@ struct BpeWorkspace {
     Rank tok;
   };
   RawVector<Part> parts;
+  // The chunked merge of very long pieces: the tokens so far, and the
+  // latest chunk's and window's, while ws.starts/ws.ranks hold the
+  // result of the latest merge.
+  struct Tokens {
+    RawVector<std::uint32_t> starts;  // absolute offsets; one past the last token's end
+    RawVector<Rank> ranks;
+  };
+  Tokens done, chunk, window;
 };
 
 // Merges piece [p, p + len), len >= 1. Returns the number of tokens; their
 // ranks and start offsets (relative to p) are in ws.ranks / ws.starts, with
 // ws.starts[count] == len.
 std::size_t bpe_merge(const Vocab& vocab, const std::uint8_t* p, std::size_t len, BpeWorkspace& ws);
+
+namespace detail {
+// bpe_merge's path for pieces longer than `chunk` bytes, with the chunk
+// size as a parameter so that tests can put a seam every few bytes.
+// `fell_back`, if given, says whether the seams cost too much and the
+// piece was merged whole instead.
+std::size_t merge_in_chunks(const Vocab& vocab, const std::uint8_t* p, std::size_t len,
+                            std::size_t chunk, BpeWorkspace& ws, bool* fell_back = nullptr);
+}  // namespace detail
 
 }  // namespace llmcalc::tokenizer

@@ -3,18 +3,35 @@
 // text and on thousands of seeded random strings of assigned Unicode 15.0
 // code points mixing scripts, whitespace runs, digits, punctuation,
 // contractions and emoji. The reference is quadratic on long pieces without
-// whitespace, so inputs stay short or naturally spaced.
+// whitespace, so inputs stay short or naturally spaced, but for a few pieces
+// of some kilobytes: ours merges those a chunk at a time and mends the
+// seams (src/tokenizer/bpe.cpp), which must change no id.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { get_encoding } from 'tiktoken';
 import { loadLlmcalc } from 'llmcalc';
-import { realTexts, randomStrings } from './tokenizer_texts.mjs';
+import { realTexts, randomStrings, rng } from './tokenizer_texts.mjs';
 
 const llm = await loadLlmcalc();
 
 const texts = realTexts();
 // "'ſ": tiktoken's (?i) contractions fold U+017F (the OpenAI scanners follow it).
 const randoms = randomStrings(4000, 20261130, { words: ["'ſ"] });
+// Pieces of 3-12 KB without a break: many chunk seams each.
+const longPieces = (() => {
+  const r = rng(7);
+  const from = (alphabet, n) => Array.from({ length: n }, () => alphabet[Math.floor(r() * alphabet.length)]).join('');
+  const runs = Array.from({ length: 60 }, () => 'a=-_ '[Math.floor(r() * 5)].repeat(1 + Math.floor(r() * 200))).join('');
+  return [
+    from('abcdefghijklmnopqrstuvwxyz', 12_000),
+    from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', 8_000),
+    from('ab', 6_000),
+    runs,
+    'x'.repeat(5_000),
+    ' '.repeat(3_000),
+    from('的一是不了人我在有他这中大来上个国', 3_000),
+  ];
+})();
 const names = ['r50k_base', 'p50k_base', 'p50k_edit', 'cl100k_base', 'o200k_base', 'o200k_harmony'];
 
 for (const name of names) {
@@ -25,7 +42,7 @@ for (const name of names) {
     try {
       let mismatches = 0;
       const report = [];
-      const all = [...texts.map((t) => t.text), ...randoms];
+      const all = [...texts.map((t) => t.text), ...randoms, ...longPieces];
       for (const text of all) {
         const ours = enc.encode(text);
         const theirs = ref.encode(text);

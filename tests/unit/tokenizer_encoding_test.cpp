@@ -2,6 +2,7 @@
 // vocabularies (tiktoken's setup_ranks style).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -73,6 +74,57 @@ TEST(BpeMerge, HeapAndArrayPathsMatchTheReferenceOnRandomPieces) {
     ASSERT_EQ(got, reference_merge(*enc->vocab(), piece)) << piece;
     ASSERT_EQ(ws.starts[k], piece.size());
   }
+}
+
+// Merging a long piece a chunk at a time and mending the seams must give
+// exactly the whole piece's tokens, for any vocabulary built the way BPE
+// builds one (each token two earlier ones joined) and any chunk size. Tiny
+// chunks put a seam inside nearly every token, so both the mended seams
+// and the fall-back to one whole merge are exercised.
+TEST(BpeMerge, ChunkedMergingEqualsTheReferenceAtEverySeam) {
+  std::mt19937 rng(11);
+  std::size_t mended = 0, fell_back = 0;
+  for (int vocab_round = 0; vocab_round < 40; ++vocab_round) {
+    std::vector<std::string> tokens;
+    std::vector<std::string> all = {"a", "b", "c"};
+    while (tokens.size() < 40) {
+      std::string t = all[rng() % all.size()] + all[rng() % all.size()];
+      if (t.size() > 12 || std::find(all.begin(), all.end(), t) != all.end()) continue;
+      tokens.push_back(t);
+      all.push_back(t);
+    }
+    auto spec = tiny_spec(Pattern::kR50k);
+    auto enc = tiny_encoding(spec, tokens);
+    BpeWorkspace ws;
+    for (int round = 0; round < 30; ++round) {
+      std::size_t len = 2 + rng() % 300;
+      std::string piece;
+      const std::size_t letters = 1 + round % 3;
+      while (piece.size() < len) {
+        // Runs of a repeated token as well as random letters: periodic text
+        // is where a seam's tokens depend on what lies far back.
+        if (rng() % 4 == 0) {
+          piece += std::string(1 + rng() % 20, "abc"[rng() % letters]);
+        } else {
+          piece += "abc"[rng() % letters];
+        }
+      }
+      const auto* p = reinterpret_cast<const std::uint8_t*>(piece.data());
+      const Ids want = reference_merge(*enc->vocab(), piece);
+      for (std::size_t chunk : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{5},
+                                std::size_t{8}, std::size_t{13}, std::size_t{40}}) {
+        bool fell = false;
+        std::size_t k = detail::merge_in_chunks(*enc->vocab(), p, piece.size(), chunk, ws, &fell);
+        Ids got(ws.ranks.begin(), ws.ranks.begin() + static_cast<std::ptrdiff_t>(k));
+        ASSERT_EQ(got, want) << piece << " in chunks of " << chunk;
+        ASSERT_EQ(ws.starts[0], 0u);
+        ASSERT_EQ(ws.starts[k], piece.size());
+        (fell ? fell_back : mended) += 1;
+      }
+    }
+  }
+  EXPECT_GT(mended, 1000u);
+  EXPECT_GT(fell_back, 10u);
 }
 
 TEST(SpecialTokens, DisallowedTextIsAnErrorNamingTheToken) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "tokenizer/bpe.h"
 #include "tokenizer_vocab_files.h"
 
 namespace llmcalc::tokenizer {
@@ -70,6 +71,51 @@ TEST(Pathological, MegabyteInputsFinishAndRoundTripInTheOtherFamilies) {
     check(*enc, repeated(' '));
     check(*enc, random_cjk());
     check(*enc, no_whitespace());
+  }
+}
+
+// A long piece is merged a chunk at a time (bpe.cpp): with the real
+// vocabularies, every seam of every chunk size must give the ids and
+// offsets of the whole piece merged at once.
+TEST(Pathological, ChunkedMergingEqualsTheWholePieceInRealVocabularies) {
+  std::mt19937 rng(3);
+  auto from = [&](const std::string& alphabet, std::size_t n) {
+    std::string s;
+    while (s.size() < n) s += alphabet[rng() % alphabet.size()];
+    return s;
+  };
+  std::string spaced = from("          abc", 20000);
+  std::string runs;
+  while (runs.size() < 20000) runs += std::string(1 + rng() % 300, "a =-_"[rng() % 5]);
+  const std::vector<std::string> pieces = {from("abcdefghijklmnopqrstuvwxyz", 20000),
+                                           from("ab", 20000),
+                                           runs,
+                                           spaced,
+                                           no_whitespace().substr(0, 20000),
+                                           random_cjk().substr(0, 20001)};
+  for (const char* name : {"cl100k_base", "o200k_base", "r50k_base", "llama3", "claude_legacy"}) {
+    LLMCALC_LOAD_OR_SKIP(enc, name);
+    SCOPED_TRACE(name);
+    BpeWorkspace ws;
+    for (const auto& piece : pieces) {
+      const auto* p = reinterpret_cast<const std::uint8_t*>(piece.data());
+      std::size_t k = detail::merge_in_chunks(*enc->vocab(), p, piece.size(), piece.size(), ws);
+      const std::vector<Rank> ranks(ws.ranks.begin(),
+                                    ws.ranks.begin() + static_cast<std::ptrdiff_t>(k));
+      const std::vector<std::uint32_t> starts(
+          ws.starts.begin(), ws.starts.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+      for (std::size_t chunk :
+           {std::size_t{7}, std::size_t{100}, std::size_t{256}, std::size_t{1000}}) {
+        SCOPED_TRACE(chunk);
+        std::size_t n = detail::merge_in_chunks(*enc->vocab(), p, piece.size(), chunk, ws);
+        ASSERT_EQ(
+            std::vector<Rank>(ws.ranks.begin(), ws.ranks.begin() + static_cast<std::ptrdiff_t>(n)),
+            ranks);
+        ASSERT_EQ(std::vector<std::uint32_t>(
+                      ws.starts.begin(), ws.starts.begin() + static_cast<std::ptrdiff_t>(n) + 1),
+                  starts);
+      }
+    }
   }
 }
 
