@@ -26,8 +26,10 @@ const TYPES = {
  * Serves `root` (optionally under the URL prefix `base`, like GitHub Pages'
  * /<repo>/) and resolves to { server, url }. `headers` go on every
  * response (the widget test sends CORS headers, as GitHub Pages does).
+ * `onServe(file)` hears of every file sent (bench/site.mjs counts bytes
+ * that way, without asking the browser for the bodies).
  */
-export function serve(root, { port = 0, base = '/', headers = {} } = {}) {
+export function serve(root, { port = 0, base = '/', headers = {}, onServe } = {}) {
   const rootDir = resolve(root);
   const server = createServer((req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -49,6 +51,7 @@ export function serve(root, { port = 0, base = '/', headers = {} } = {}) {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'content-length': size,
       });
+      onServe?.(file);
       createReadStream(file).pipe(res);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
