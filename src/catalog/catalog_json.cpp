@@ -123,7 +123,9 @@ json find_model_api(const json& input) {
 json catalog_load_api(const json& catalog_json) {
   auto catalog = std::make_shared<const Catalog>(load_catalog(catalog_json));
   set_active_catalog(catalog);
-  return models_api(json::object());
+  return {{"generated", catalog->generated},
+          {"as_of", catalog->as_of},
+          {"model_count", catalog->models.size()}};
 }
 
 }  // namespace llmcalc

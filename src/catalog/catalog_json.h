@@ -2,7 +2,9 @@
 // module (loadCatalog, findModel) and the page. All run behind json_call().
 //
 //   catalog_load_api(<catalog.json>)        validates, installs it as the
-//       active catalog, returns models_api({}) of it
+//       active catalog, returns {generated, as_of, model_count} (a page
+//       lists the models next, at its own date: a listing here was built
+//       only to be thrown away, on the main thread of every page)
 //   models_api({provider?, date?})          {generated, as_of, sources,
 //       models: [summary…]} — prices in force at `date` (default: the
 //       catalog's generation date)

@@ -221,8 +221,9 @@ TEST(Catalog, ValidationNamesTheEntryAndField) {
 TEST(CatalogJson, LoadListAndFindThroughJsonCall) {
   json loaded = json_call_value(testing::tiny_catalog(), catalog_load_api);
   ASSERT_FALSE(loaded.contains("error")) << loaded.dump();
-  EXPECT_EQ(loaded["models"].size(), 5u);
+  EXPECT_EQ(loaded["model_count"], 5);
   EXPECT_EQ(loaded["as_of"], "2026-09-23");
+  EXPECT_EQ(json_call_value(json::object(), models_api)["models"].size(), 5u);
 
   json host = json_call_value({{"provider", "HOST"}}, models_api);
   ASSERT_EQ(host["models"].size(), 2u);
