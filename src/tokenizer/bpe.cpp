@@ -63,8 +63,11 @@ class QuadHeap {
  public:
   explicit QuadHeap(RawVector<std::uint64_t>& a) : a_(a) {}
   bool empty() const { return a_.empty(); }
+  // Sifts down every parent, the last one ((n - 2) / 4) first. Starting
+  // past it read a_[i] beyond the end of a heap of 0 or 1 entries.
   void build() {
-    for (std::size_t i = a_.size() / 4 + 1; i-- > 0;) sift_down(i, a_[i]);
+    if (a_.size() < 2) return;
+    for (std::size_t i = (a_.size() - 2) / 4 + 1; i-- > 0;) sift_down(i, a_[i]);
   }
   void push(std::uint64_t v) {
     std::size_t i = a_.size();
