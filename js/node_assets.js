@@ -9,11 +9,21 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { assetUrl } from './assets.js';
 
-/** @returns {Promise<Uint8Array | {size: number, readInto(view: Uint8Array): void}>} */
-export async function readAsset(name) {
+/**
+ * Where Node reads a data file: for a vocabulary js/vocab/<name>.bin, not
+ * the file of its URL. Browsers get OpenAI's vocabularies in the format
+ * made for downloading (js/vocab/web/); Node gets the one that loads
+ * fastest, as size on disk hardly matters.
+ */
+export function assetPath(name) {
   const url = assetUrl(name);
   if (!url) throw new Error(`Unknown data file: ${name}`);
-  const path = fileURLToPath(url);
+  return fileURLToPath(name.startsWith('vocab/') ? new URL(`./${name}`, import.meta.url) : url);
+}
+
+/** @returns {Promise<Uint8Array | {size: number, readInto(view: Uint8Array): void}>} */
+export async function readAsset(name) {
+  const path = assetPath(name);
   if (!name.startsWith('vocab/')) return new Uint8Array(await readFile(path));
   // Synchronous too: right after the wasm compiles, V8's background
   // compiler threads kept an async stat waiting 40-80 ms on this 2-core

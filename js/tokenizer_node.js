@@ -2,12 +2,11 @@
 // tokenizer module (js/core/llmcalc_tokenizer.*), not the full core. The
 // API is the tokenizer part of loadLlmcalc()'s (js/tokenizer.js).
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import createLlmcalcTokenizer from './core/llmcalc_tokenizer.mjs';
 import { createTokenizerOnlyApi } from './tokenizer.js';
-import { assetUrl, earlyLoader, vocabularyFile } from './assets.js';
+import { earlyLoader, vocabularyFile } from './assets.js';
 import { instantiateFrom } from './instantiate.js';
-import { readAsset } from './node_assets.js';
+import { assetPath, readAsset } from './node_assets.js';
 
 export { LlmcalcError } from './api.js';
 
@@ -24,8 +23,7 @@ export async function compileTokenizer() {
 
 /** A vocabulary file's bytes (an unknown name throws at once). */
 export function fetchVocabulary(name) {
-  const path = fileURLToPath(assetUrl(vocabularyFile(name)));
-  return readFile(path).then((bytes) => new Uint8Array(bytes));
+  return readFile(assetPath(vocabularyFile(name))).then((bytes) => new Uint8Array(bytes));
 }
 
 /**

@@ -129,7 +129,7 @@ async function cacheKey(library, jsDir) {
       if (/\.(m?js|wasm)$/.test(name)) hash.update(name).update(await readFile(join(dir, name)));
     }
   }
-  hash.update(await readFile(join(jsDir, 'vocab/o200k_base.bin')));
+  hash.update(await readFile(join(jsDir, 'vocab/web/o200k_base.bin')));
   return `llmcalc ${hash.digest('hex')} vite@${vite}`;
 }
 

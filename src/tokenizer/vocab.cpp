@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 #include "tokenizer/hf_data.h"
+#include "tokenizer/merge_decoder.h"
 #include "util/chunked.h"
 #include "util/input_error.h"
 
@@ -14,11 +16,11 @@ constexpr char kMagic[] = "LLMCVOC";  // + one version byte
 constexpr std::uint8_t kVersion1 = '1';
 constexpr std::uint8_t kVersion2 = 2;
 constexpr std::uint8_t kVersion3 = 3;
+constexpr std::uint8_t kVersion4 = 4;
 
-[[noreturn]] void bad_file(const std::string& why) {
-  throw InputError("vocabulary", "The vocabulary file is not usable: " + why +
-                                     ". Rebuild it with data/vocab/build_vocab.mjs.");
-}
+// Every message of a file that is not a usable vocabulary (merge_decoder.cpp
+// throws the same).
+[[noreturn]] void bad_file(const std::string& why) { detail::bad_vocabulary_file(why); }
 
 std::uint32_t read_u32(const std::uint8_t* p) {
   std::uint32_t v = 0;
@@ -27,6 +29,11 @@ std::uint32_t read_u32(const std::uint8_t* p) {
 }
 
 }  // namespace
+
+void detail::bad_vocabulary_file(const std::string& why) {
+  throw InputError("vocabulary", "The vocabulary file is not usable: " + why +
+                                     ". Rebuild it with data/vocab/build_vocab.mjs.");
+}
 
 Vocab::Vocab(const std::uint8_t* data, std::size_t size, std::string_view expected_name) {
   parse(data, size, expected_name);
@@ -40,8 +47,9 @@ void Vocab::parse(const std::uint8_t* data, std::size_t size, std::string_view e
     bad_file("it does not start with " + std::string(kMagic));
   }
   const std::uint8_t version = data[7];
-  if (version != kVersion1 && version != kVersion2 && version != kVersion3) {
-    bad_file("it has format version " + std::to_string(version) + ", this build reads 1 to 3");
+  if (version != kVersion1 && version != kVersion2 && version != kVersion3 &&
+      version != kVersion4) {
+    bad_file("it has format version " + std::to_string(version) + ", this build reads 1 to 4");
   }
   std::size_t pos = 8;
   std::size_t name_len = data[pos++];
@@ -59,6 +67,11 @@ void Vocab::parse(const std::uint8_t* data, std::size_t size, std::string_view e
   if (version == kVersion1) {
     parse_v1(data, size, pos, count);
     blob_.assign(data, data + size);  // offsets are positions in the file
+    index(count, true);
+    return;
+  }
+  if (version == kVersion4) {
+    parse_v4(data, size, pos, count);
     index(count, true);
     return;
   }
@@ -145,6 +158,15 @@ std::size_t Vocab::parse_v2(const std::uint8_t* data, std::size_t size, std::siz
   };
   for_each_chunk(m, decode);
   return need;
+}
+
+void Vocab::parse_v4(const std::uint8_t* data, std::size_t size, std::size_t pos,
+                     std::uint32_t count) {
+  TokenTable tokens;
+  decode_merges(data, size, pos, count, tokens);
+  blob_ = std::move(tokens.blob);
+  offsets_ = std::move(tokens.offsets);
+  lengths_ = std::move(tokens.lengths);
 }
 
 std::size_t Vocab::parse_long_tokens(const std::uint8_t* data, std::size_t size, std::size_t pos) {

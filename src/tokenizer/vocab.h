@@ -19,6 +19,9 @@
 //   the version 2 layout, then tokens longer than 255 bytes, then a
 //   descriptor, merges and added tokens (hf_data.h;
 //   data/vocab/build_hf_vocab.mjs documents the bytes)
+// version 4 (OpenAI's byte-level BPE, what build_vocab.mjs writes):
+//   the merges that made each token, rANS-coded (merge_decoder.h;
+//   data/vocab/merge_coder.mjs documents the bytes and the model)
 // version 1 (still read; what the tests' tiny vocabularies use):
 //   count x (u8 len, len bytes)   the token of each rank, in rank order;
 //                         len 0 marks a rank that has no token (p50k has gaps)
@@ -38,6 +41,13 @@
 namespace llmcalc::tokenizer {
 
 struct HfData;
+struct TokenTable;
+
+namespace detail {
+// Throws the InputError (field "vocabulary") of a file that is not a usable
+// vocabulary, saying why.
+[[noreturn]] void bad_vocabulary_file(const std::string& why);
+}  // namespace detail
 
 using Rank = std::uint32_t;
 constexpr Rank kNoRank = 0xFFFFFFFFu;
@@ -90,6 +100,7 @@ class Vocab {
   // Returns where the token streams end (a version 3 file goes on there).
   std::size_t parse_v2(const std::uint8_t* data, std::size_t size, std::size_t pos,
                        std::uint32_t count, bool trailer);
+  void parse_v4(const std::uint8_t* data, std::size_t size, std::size_t pos, std::uint32_t count);
   // A version 3 file's tokens over 255 bytes; returns where they end.
   std::size_t parse_long_tokens(const std::uint8_t* data, std::size_t size, std::size_t pos);
   void index(std::uint32_t count, bool all_bytes);
