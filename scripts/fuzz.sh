@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-all_targets=(tokenizer_roundtrip dataset_analyzer catalog_loader cli_args)
+all_targets=(tokenizer_roundtrip vocab_loader dataset_analyzer catalog_loader cli_args)
 seconds=60
 targets=()
 while (($#)); do
