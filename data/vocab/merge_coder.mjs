@@ -195,7 +195,19 @@ function splitOf(t, r, rankOf) {
   return null;
 }
 
-function u32(value) {
+/** What every vocabulary file starts with: magic, format version, name, number of ranks. */
+export function fileHead(version, name, count) {
+  const nameBytes = Buffer.from(name, 'ascii');
+  const head = Buffer.alloc(8 + 1 + nameBytes.length + 4);
+  head.write('LLMCVOC', 0, 'ascii');
+  head[7] = version;
+  head[8] = nameBytes.length;
+  nameBytes.copy(head, 9);
+  head.writeUInt32LE(count, 9 + nameBytes.length);
+  return head;
+}
+
+export function u32(value) {
   const b = Buffer.alloc(4);
   b.writeUInt32LE(value, 0);
   return b;
@@ -283,13 +295,6 @@ export function encodeMerges(name, byRank) {
     return [u32(lowBits.length), lowBits, u32(coded.length), coded];
   });
 
-  const nameBytes = Buffer.from(name, 'ascii');
-  const head = Buffer.alloc(8 + 1 + nameBytes.length + 4);
-  head.write('LLMCVOC', 0, 'ascii');
-  head[7] = 4; // format version
-  head[8] = nameBytes.length;
-  nameBytes.copy(head, 9);
-  head.writeUInt32LE(count, 9 + nameBytes.length);
   const tableBytes = [];
   for (const list of lists[0]) varint(list.items.length, tableBytes);
   for (const freqs of tables) {
@@ -297,7 +302,7 @@ export function encodeMerges(name, byRank) {
     for (const f of freqs) varint(f, tableBytes);
   }
   return Buffer.concat([
-    head,
+    fileHead(4, name, count),
     byteOfRank,
     u32(holes.length),
     ...holes.map(u32),
